@@ -1,0 +1,287 @@
+// infra-notes — the same engine as the language server, on the command line.
+//   infra-notes check [paths…] [--format text|json|sarif] [--language en|ru] [--severity S] [--config F]
+//   infra-notes explain <file>[:line[:col]] [--language en|ru]
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import pkg from '../../package.json';
+import { nodeFileReader } from './node/fileReader';
+import { walk } from './node/walk';
+import type { RawSettings } from './protocol';
+import { pathToUri } from './service/documents/document';
+import { rule as ruleEntry, t } from './service/knowledge/index';
+import { LanguageService } from './service/languageService';
+import type { RequestContext } from './service/languages/support';
+import { ruleDocUrl } from './service/rules/docs';
+import type { DiagnosticData } from './service/rules/engine';
+import { toServiceSettings } from './service/settings';
+import type { WorkspaceContext } from './service/types';
+
+class UsageError extends Error {}
+
+const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+const THRESHOLD: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+interface Options {
+  command: string;
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  language?: 'en' | 'ru';
+  severity: string;
+  config?: string;
+}
+
+const USAGE = `Usage:
+  infra-notes check [paths or globs…] [--format text|json|sarif] [--language en|ru] [--severity error|warning|info|hint] [--config file.json]
+  infra-notes explain <file>[:line[:col]] [--language en|ru]
+  infra-notes --version`;
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { command: '', paths: [], format: 'text', severity: 'info' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--format')) {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format '${v}'`);
+      o.format = v;
+    } else if (a.startsWith('--language')) {
+      const v = value();
+      if (v !== 'en' && v !== 'ru') throw new UsageError(`unknown language '${v}'`);
+      o.language = v;
+    } else if (a.startsWith('--severity')) {
+      const v = value();
+      if (!(v in THRESHOLD)) throw new UsageError(`unknown severity '${v}'`);
+      o.severity = v;
+    } else if (a.startsWith('--config')) {
+      o.config = value();
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`unknown option '${a}'`);
+    } else if (!o.command) {
+      o.command = a;
+    } else {
+      o.paths.push(a);
+    }
+  }
+  return o;
+}
+
+function loadConfig(file: string | undefined): RawSettings | undefined {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read config file '${file}'`);
+  }
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    // either the `infraNotes` section itself, or a settings.json-like object holding it
+    return ((json.infraNotes as RawSettings | undefined) ?? json) as RawSettings;
+  } catch (err) {
+    throw new UsageError(`config file '${file}' is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function context(o: Options, roots: string[]): RequestContext {
+  const raw = loadConfig(o.config) ?? {};
+  if (o.language) raw.language = o.language;
+  const envLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  const settings = toServiceSettings(raw, undefined, envLocale);
+  const workspace: WorkspaceContext = { roots, fs: nodeFileReader(() => undefined) };
+  return { settings, workspace };
+}
+
+interface FileResult {
+  path: string;
+  kind: string;
+  diagnostics: Diagnostic[];
+}
+
+function check(o: Options): number {
+  const paths = (o.paths.length ? o.paths : ['.']).map((p) => resolve(p));
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+  }
+  const roots = paths.filter((p) => statSync(p).isDirectory());
+  const ctx = context(o, roots.length ? roots : [process.cwd()]);
+  const service = new LanguageService();
+  const index = service.createIndex(ctx.workspace);
+  const files: { path: string; text: string }[] = [];
+  for (const root of paths) {
+    for (const file of walk(root)) {
+      const text = ctx.workspace.fs.readFile(file);
+      if (text === undefined) continue;
+      files.push({ path: file, text });
+    }
+  }
+  // index everything first so cross-file rules see the whole tree, as in the editor
+  for (const f of files) index.update(pathToUri(f.path), f.text, 'disk');
+  ctx.index = index;
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const doc = service.open(pathToUri(f.path), f.text, 0, { workspace: ctx.workspace });
+    if (doc.kind === 'unknown') continue;
+    results.push({ path: f.path, kind: doc.kind, diagnostics: service.doValidation(doc, ctx) });
+  }
+  const threshold = THRESHOLD[o.severity];
+  let failing = 0;
+  for (const r of results) {
+    r.diagnostics = r.diagnostics.filter((d) => (d.severity ?? 1) <= threshold);
+    failing += r.diagnostics.length;
+  }
+  const out = o.format === 'json' ? JSON.stringify(toJson(results), null, 2) : o.format === 'sarif' ? JSON.stringify(toSarif(results, ctx), null, 2) : toText(results);
+  if (out) process.stdout.write(`${out}\n`);
+  return failing > 0 ? 1 : 0;
+}
+
+function rel(p: string): string {
+  const cwd = process.cwd();
+  return p.startsWith(`${cwd}/`) ? p.slice(cwd.length + 1) : p;
+}
+
+function toText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const data = d.data as DiagnosticData | undefined;
+      const notes = data?.notes?.length ? ` [${data.notes.join(', ')}]` : '';
+      lines.push(`${rel(r.path)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code ?? '-'} ${d.message}${notes}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function toJson(results: FileResult[]) {
+  return results.flatMap((r) => r.diagnostics.map((d) => ({
+    file: rel(r.path),
+    kind: r.kind,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY_NAMES[d.severity ?? 1],
+    rule: d.code ?? null,
+    message: d.message,
+    notes: (d.data as DiagnosticData | undefined)?.notes ?? [],
+    fixes: ((d.data as DiagnosticData | undefined)?.fixes ?? []).map((f) => f.title),
+  })));
+}
+
+const SARIF_LEVEL: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
+
+function toSarif(results: FileResult[], ctx: RequestContext) {
+  const locale = ctx.settings.locale;
+  const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code ?? ''))).filter(Boolean))].sort();
+  const rules = ruleIds.map((id) => {
+    const e = ruleEntry(id);
+    return {
+      id,
+      name: e?.name ?? id,
+      shortDescription: { text: e ? e.title[locale] : id },
+      fullDescription: { text: e ? e.why[locale] : id },
+      helpUri: ruleDocUrl(id),
+      help: { text: e ? e.why[locale] : id },
+      defaultConfiguration: { level: e ? (e.severity === 'error' ? 'error' : e.severity === 'warning' ? 'warning' : 'note') : 'warning' },
+      properties: { notes: e?.notes ?? [], seeAlso: (e?.seeAlso ?? []).map((s) => `${s.tool}:${s.id}`) },
+    };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'infra-notes', version: pkg.version, informationUri: pkg.repository.url, rules } },
+      results: results.flatMap((r) => r.diagnostics.map((d) => ({
+        ruleId: String(d.code ?? ''),
+        ruleIndex: Math.max(0, ruleIds.indexOf(String(d.code ?? ''))),
+        level: SARIF_LEVEL[d.severity ?? 1],
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: rel(r.path).split('\\').join('/') },
+            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+          },
+        }],
+        properties: { notes: (d.data as DiagnosticData | undefined)?.notes ?? [] },
+      }))),
+    }],
+  };
+}
+
+function explain(o: Options): number {
+  const target = o.paths[0] ?? '';
+  if (!o.command || !target) throw new UsageError('explain needs a file');
+  const m = /^(.*?)(?::(\d+))?(?::(\d+))?$/.exec(target)!;
+  const file = resolve(m[1]);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read '${m[1]}'`);
+  }
+  const ctx = context(o, [process.cwd()]);
+  const service = new LanguageService();
+  const doc = service.open(pathToUri(file), text, 0, { workspace: ctx.workspace });
+  let markdown: string;
+  if (m[2]) {
+    const line = Math.max(0, Number(m[2]) - 1);
+    const lineText = doc.lineText(line);
+    const character = m[3] ? Math.max(0, Number(m[3]) - 1) : Math.max(0, lineText.search(/\S/));
+    const hover = service.doHover(doc, { line, character }, ctx);
+    const value = hover?.contents;
+    markdown = value && typeof value === 'object' && 'value' in value ? value.value : '';
+    if (!markdown) markdown = t('explain.nothing', ctx.settings.locale);
+  } else {
+    markdown = service.explain(doc, ctx);
+  }
+  process.stdout.write(`${toTerminal(markdown)}\n`);
+  return 0;
+}
+
+/** Markdown for a terminal: command links become their text, escapes are removed. */
+export function toTerminal(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\(command:[^)]*\)/g, '$1')
+    .replace(/\\([\\`*_[\]<>])/g, '$1');
+}
+
+function main(argv: string[]): number {
+  try {
+    const o = parseArgs(argv);
+    if (o.command === '--version' || argv.includes('--version')) {
+      process.stdout.write(`${pkg.version}\n`);
+      return 0;
+    }
+    switch (o.command) {
+      case 'check':
+        return check(o);
+      case 'explain':
+        return explain(o);
+      case '':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return o.command === 'help' ? 0 : 2;
+      default:
+        throw new UsageError(`unknown command '${o.command}'`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`infra-notes: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`infra-notes: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

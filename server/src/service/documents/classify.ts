@@ -1,0 +1,246 @@
+// File classification: the one place that decides what kind of infra file a document is.
+// Order: a user override, then a modeline comment, then names, then content, then paths.
+// Kubernetes and Compose content wins over Ansible paths (a manifest under roles/ is a manifest).
+import type { Classification, FileKind, FileReader, K8sDocumentInfo } from '../types';
+
+export interface ClassifyInput {
+  /** absolute path (or the uri's path for untitled documents) */
+  path: string;
+  text: string;
+  /** kind chosen by the user for this file (status bar), wins over everything */
+  override?: FileKind;
+  /** optional look at the workspace layout (ansible.cfg, Chart.yaml in ancestors…) */
+  fs?: FileReader;
+}
+
+export const FILE_KINDS: FileKind[] = [
+  'dockerfile', 'dockerignore', 'compose', 'ansible-playbook', 'ansible-tasks', 'ansible-handlers',
+  'ansible-vars', 'ansible-inventory', 'ansible-cfg', 'kubernetes', 'unknown',
+];
+
+/** Only the head of a file is looked at for content signals; classification stays cheap on 50 MB. */
+const HEAD = 64 * 1024;
+
+const MODELINE = /^\s*#\s*infra-notes:\s*kind\s*=\s*([a-z-]+)/m;
+
+/** YAML files that are never infra (CI workflows, docs sites, chart metadata, tool configs…). */
+const UNRELATED_NAMES = new Set([
+  '.gitlab-ci.yml', '.gitlab-ci.yaml', 'mkdocs.yml', 'mkdocs.yaml', 'chart.yaml', 'chart.lock', '.pre-commit-config.yaml',
+  '.pre-commit-hooks.yaml', '.travis.yml', 'azure-pipelines.yml', 'appveyor.yml', 'bitbucket-pipelines.yml',
+  'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.yamllint', '.yamllint.yml', '.yamllint.yaml', '.ansible-lint',
+  'galaxy.yml', 'requirements.yml', 'requirements.yaml', 'molecule.yml', 'codecov.yml', '.codecov.yml',
+  'dependabot.yml', 'openapi.yaml', 'openapi.yml', 'swagger.yaml', 'swagger.yml', 'environment.yml',
+  '.readthedocs.yaml', '.readthedocs.yml', 'netlify.toml', 'renovate.json', '.golangci.yml', '.goreleaser.yml',
+  'action.yml', 'action.yaml', 'cloudbuild.yaml', 'serverless.yml', 'buildspec.yml', '.hadolint.yaml', '.hadolint.yml',
+  '.kube-linter.yaml', '.kube-linter.yml', 'docker-bake.hcl',
+]);
+const UNRELATED_DIRS = ['.github', '.circleci', '.gitlab', '.vscode', 'node_modules', '.git'];
+
+const YAML_EXT = /\.(ya?ml)$/i;
+
+export function basename(p: string): string {
+  const parts = p.split(/[\\/]/);
+  return parts[parts.length - 1] ?? p;
+}
+
+function segments(p: string): string[] {
+  return p.split(/[\\/]/).filter(Boolean);
+}
+
+function dirname(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+export function classify(input: ClassifyInput): Classification {
+  const { path, override } = input;
+  const text = input.text.length > HEAD ? input.text.slice(0, HEAD) : input.text;
+  if (override && FILE_KINDS.includes(override)) return finish(override, 'override', input, text);
+
+  const mode = MODELINE.exec(text);
+  if (mode && FILE_KINDS.includes(mode[1] as FileKind)) return finish(mode[1] as FileKind, 'modeline', input, text);
+
+  const name = basename(path);
+  const lower = name.toLowerCase();
+  const segs = segments(path);
+  const dirs = segs.slice(0, -1).map((s) => s.toLowerCase());
+
+  // --- names that decide on their own -----------------------------------------------------
+  if (isDockerfileName(name)) return { kind: 'dockerfile', reason: 'name' };
+  if (lower === '.dockerignore' || lower.endsWith('.dockerignore') || lower === '.containerignore') return { kind: 'dockerignore', reason: 'name' };
+  if (lower === 'ansible.cfg' || lower === '.ansible.cfg') return { kind: 'ansible-cfg', reason: 'name' };
+  const compose = composeVariantFromName(lower);
+  if (compose) return { kind: 'compose', variant: compose, reason: 'name' };
+
+  if (UNRELATED_DIRS.some((d) => dirs.includes(d))) return { kind: 'unknown', reason: 'path' };
+  if (UNRELATED_NAMES.has(lower)) return { kind: 'unknown', reason: 'name' };
+
+  const isYaml = YAML_EXT.test(name);
+  const isIni = /\.(ini|cfg)$/i.test(name);
+  const noExt = !name.includes('.');
+
+  // --- INI-style inventories --------------------------------------------------------------
+  if (/\.cfg$/i.test(name) && !inInventoryPlace(lower, dirs)) return { kind: 'unknown', reason: 'name' };
+  if ((isIni || noExt) && !isYaml) {
+    if (looksLikeIniInventory(text) && (inInventoryPlace(lower, dirs) || /^\s*\[[^\]\n]+\]\s*$/m.test(text))) {
+      return { kind: 'ansible-inventory', variant: 'ini', reason: inInventoryPlace(lower, dirs) ? 'path' : 'content' };
+    }
+    return { kind: 'unknown', reason: 'none' };
+  }
+  if (!isYaml) return { kind: 'unknown', reason: 'none' };
+
+  // --- content that outranks paths ---------------------------------------------------------
+  const k8s = scanKubernetes(text);
+  if (k8s.length > 0) return { kind: 'kubernetes', reason: 'content', k8s };
+  if (looksLikeCompose(text)) return { kind: 'compose', variant: 'other', reason: 'content' };
+
+  // --- Ansible layout ----------------------------------------------------------------------
+  const fromPath = ansibleKindFromPath(dirs, lower);
+  if (fromPath) {
+    if (fromPath.kind === 'ansible-inventory' && !looksLikeYamlInventory(text)) {
+      // a YAML file in an inventory folder that is not an inventory: group_vars-like data
+      return { kind: 'ansible-vars', variant: 'vars', reason: 'path' };
+    }
+    return fromPath;
+  }
+
+  // --- Ansible by content ------------------------------------------------------------------
+  const top = topLevelShape(text);
+  if (top === 'sequence') {
+    if (/^-\s+(hosts|import_playbook|ansible\.builtin\.import_playbook)\s*:/m.test(text)) return { kind: 'ansible-playbook', reason: 'content' };
+    if (looksLikeTaskList(text)) {
+      const inHandlers = dirs[dirs.length - 1] === 'handlers';
+      return { kind: inHandlers ? 'ansible-handlers' : 'ansible-tasks', reason: 'content' };
+    }
+  } else if (top === 'mapping' && looksLikeYamlInventory(text) && (inInventoryPlace(lower, dirs) || inAnsibleProject(path, input.fs))) {
+    return { kind: 'ansible-inventory', variant: 'yaml', reason: 'content' };
+  }
+  return { kind: 'unknown', reason: 'none' };
+}
+
+function finish(kind: FileKind, reason: 'override' | 'modeline', input: ClassifyInput, text: string): Classification {
+  const c: Classification = { kind, reason };
+  if (kind === 'kubernetes') c.k8s = scanKubernetes(text);
+  if (kind === 'compose') c.variant = composeVariantFromName(basename(input.path).toLowerCase()) ?? 'other';
+  if (kind === 'ansible-inventory') c.variant = /^\s*\[/m.test(text) && !/^\s*all\s*:/m.test(text) ? 'ini' : 'yaml';
+  return c;
+}
+
+export function isDockerfileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'dockerfile' || lower === 'containerfile') return true;
+  if (/^(dockerfile|containerfile)[.-][\w.-]+$/.test(lower) && !lower.endsWith('.dockerignore')) return true;
+  return /\.(dockerfile|containerfile)$/.test(lower);
+}
+
+export function composeVariantFromName(lower: string): 'base' | 'override' | 'other' | undefined {
+  const m = /^(docker-compose|compose)(?:\.([\w.-]+))?\.ya?ml$/.exec(lower);
+  if (!m) return undefined;
+  if (!m[2]) return 'base';
+  return m[2] === 'override' ? 'override' : 'other';
+}
+
+/** Every YAML document (split on `---`) with top-level `apiVersion` and `kind`. */
+export function scanKubernetes(text: string): K8sDocumentInfo[] {
+  if (!/^apiVersion\s*:/m.test(text) || !/^kind\s*:/m.test(text)) return [];
+  const out: K8sDocumentInfo[] = [];
+  const docs = text.split(/^---[^\n]*$/m);
+  // A leading '---' produces an empty first chunk that is not a YAML document of its own.
+  let index = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const chunk = docs[i];
+    if (i === 0 && /^\s*$/.test(chunk.replace(/^#.*$/gm, '')) && docs.length > 1) continue;
+    const api = /^apiVersion\s*:\s*["']?([^\s"'#]+)/m.exec(chunk);
+    const kind = /^kind\s*:\s*["']?([^\s"'#]+)/m.exec(chunk);
+    if (api && kind) out.push({ index, apiVersion: api[1], kind: kind[1] });
+    index++;
+  }
+  return out;
+}
+
+const SERVICE_KEYS = /^\s{2,}(image|build|ports|volumes|environment|depends_on|command|restart|networks|healthcheck|container_name|env_file|expose|entrypoint|labels|deploy|profiles|extends)\s*:/m;
+
+export function looksLikeCompose(text: string): boolean {
+  if (!/^services\s*:\s*(#.*)?$/m.test(text)) return false;
+  // a top-level `hosts:` / `tasks:` file is Ansible, not Compose
+  if (/^-\s+hosts\s*:/m.test(text)) return false;
+  return SERVICE_KEYS.test(text.slice(text.search(/^services\s*:/m)));
+}
+
+function topLevelShape(text: string): 'sequence' | 'mapping' | 'other' {
+  for (const line of text.split('\n', 400)) {
+    if (/^\s*(#.*)?$/.test(line) || /^(---|%)/.test(line)) continue;
+    if (/^-(\s|$)/.test(line)) return 'sequence';
+    if (/^[\w"'.-][^:]*:(\s|$)/.test(line)) return 'mapping';
+    return 'other';
+  }
+  return 'other';
+}
+
+/** Keys that only occur in Ansible tasks (not in CI configs or other lists of mappings). */
+const TASK_SIGNALS = /^\s*-?\s*(ansible\.builtin\.\w+|ansible\.posix\.\w+|community\.\w+\.\w+|apt|yum|dnf|package|pip|copy|template|file|lineinfile|blockinfile|service|systemd|systemd_service|command|shell|user|group|git|get_url|unarchive|debug|set_fact|include_tasks|import_tasks|include_role|import_role|block|notify|become|when|register|with_items|loop|changed_when|failed_when|ignore_errors|delegate_to|tags|assert|fail|uri|wait_for|stat|cron|reboot|setup|include_vars|mount|sysctl|authorized_key|firewalld|ufw|docker_container|k8s|raw|script|listen)\s*:/m;
+
+function looksLikeTaskList(text: string): boolean {
+  const hits = text.match(new RegExp(TASK_SIGNALS.source, 'gm'));
+  return !!hits && hits.length >= 1 && /^-\s+(name|[\w.]+)\s*:/m.test(text);
+}
+
+function looksLikeYamlInventory(text: string): boolean {
+  return /^[\w.-]+\s*:\s*$/m.test(text) && /^\s+(hosts|children)\s*:/m.test(text);
+}
+
+function looksLikeIniInventory(text: string): boolean {
+  const lines = text.split('\n', 2000).map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith(';'));
+  if (lines.length === 0) return false;
+  let hosts = 0;
+  let inVars = false;
+  for (const l of lines) {
+    const section = /^\[([^\]]+)\]$/.exec(l);
+    if (section) {
+      inVars = section[1].endsWith(':vars');
+      continue;
+    }
+    if (inVars && /^[\w.-]+\s*=/.test(l)) continue;
+    if (/^[\w.\-[\]:]+(\s+\w+=\S*)*\s*$/.test(l) || /\bansible_\w+=/.test(l)) hosts++;
+    else return false;
+  }
+  return hosts > 0;
+}
+
+function inInventoryPlace(lower: string, dirs: string[]): boolean {
+  if (dirs.some((d) => d === 'inventory' || d === 'inventories')) return true;
+  return /^(hosts|inventory)(\.(ya?ml|ini))?$/.test(lower);
+}
+
+function ansibleKindFromPath(dirs: string[], lower: string): Classification | undefined {
+  const n = dirs.length;
+  const gv = dirs.lastIndexOf('group_vars');
+  const hv = dirs.lastIndexOf('host_vars');
+  if (gv >= 0 && gv >= n - 2) return { kind: 'ansible-vars', variant: 'group_vars', reason: 'path' };
+  if (hv >= 0 && hv >= n - 2) return { kind: 'ansible-vars', variant: 'host_vars', reason: 'path' };
+  const r = dirs.lastIndexOf('roles');
+  if (r >= 0 && r === n - 3) {
+    switch (dirs[n - 1]) {
+      case 'tasks': return { kind: 'ansible-tasks', reason: 'path' };
+      case 'handlers': return { kind: 'ansible-handlers', reason: 'path' };
+      case 'defaults': return { kind: 'ansible-vars', variant: 'role-defaults', reason: 'path' };
+      case 'vars': return { kind: 'ansible-vars', variant: 'role-vars', reason: 'path' };
+      default: return undefined;
+    }
+  }
+  if (inInventoryPlace(lower, dirs)) return { kind: 'ansible-inventory', variant: 'yaml', reason: 'path' };
+  const last = dirs[n - 1];
+  if (last === 'playbooks') return { kind: 'ansible-playbook', reason: 'path' };
+  return undefined;
+}
+
+/** An ansible.cfg, a roles/ or playbooks/ folder beside the file or up to three levels above. */
+export function inAnsibleProject(path: string, fs?: FileReader): boolean {
+  if (!fs) return false;
+  let dir = dirname(path);
+  for (let i = 0; i < 4 && dir && dir !== '/'; i++) {
+    if (fs.exists(`${dir}/ansible.cfg`) || fs.isDirectory(`${dir}/roles`) || fs.isDirectory(`${dir}/group_vars`)) return true;
+    dir = dirname(dir);
+  }
+  return false;
+}

@@ -1,0 +1,28 @@
+// DF007 — ADD of plain local files: COPY says what it does (DOCKER-07).
+import { dockerfileModel } from '../../languages/docker/model';
+import type { Rule } from '../types';
+
+/** ADD sources that need ADD: URLs, git repositories and local archives it unpacks. */
+export function addNeedsAdd(src: string): boolean {
+  return /^[a-z][\w+.-]*:\/\//i.test(src) || /^git@/.test(src) || /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i.test(src);
+}
+
+export const rule: Rule = {
+  id: 'DF007',
+  kinds: ['dockerfile'],
+  check({ doc, report }) {
+    for (const instr of dockerfileModel(doc).getInstructions()) {
+      if (instr.getKeyword() !== 'ADD') continue;
+      const args = instr.getArguments().map((a) => a.getValue());
+      if (args.length < 2 || args[0].startsWith('[')) continue;
+      const sources = args.slice(0, -1);
+      if (sources.some(addNeedsAdd)) continue;
+      const kw = instr.getInstructionRange();
+      report({
+        range: instr.getRange(),
+        args: { src: sources.join(' ') },
+        fixes: [{ edits: [{ range: kw, newText: 'COPY' }], preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classify } from '../../server/src/service/documents/classify';
+import type { FileKind } from '../../server/src/service/types';
+import { memoryFs } from '../helpers/service';
+
+const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n';
+const MULTI = `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n---\n${DEPLOYMENT}`;
+const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n';
+const PLAYBOOK = '- hosts: web\n  become: true\n  tasks:\n    - name: nginx\n      apt: name=nginx\n';
+const TASKS = '- name: install nginx\n  ansible.builtin.apt:\n    name: nginx\n  notify: restart nginx\n';
+const HANDLERS = '- name: restart nginx\n  service:\n    name: nginx\n    state: restarted\n';
+const VARS = 'nginx_port: 80\nusers:\n  - alice\n';
+const YAML_INV = 'all:\n  children:\n    web:\n      hosts:\n        web1.example.com:\n';
+const INI_INV = '[web]\nweb1 ansible_host=10.0.0.1\n\n[db]\ndb1\n\n[prod:children]\nweb\ndb\n';
+const WORKFLOW = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+const OPENAPI = 'openapi: 3.0.0\ninfo:\n  title: x\npaths: {}\n';
+const HELM_TEMPLATE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n';
+const GITLAB = 'stages: [build]\nbuild:\n  script:\n    - make\n';
+
+type Case = [path: string, text: string, kind: FileKind, variant?: string, extra?: { fs?: Record<string, string>; override?: FileKind }];
+
+const cases: Case[] = [
+  // Dockerfiles by name
+  ['/p/Dockerfile', 'FROM alpine', 'dockerfile'],
+  ['/p/Containerfile', 'FROM alpine', 'dockerfile'],
+  ['/p/Dockerfile.dev', 'FROM alpine', 'dockerfile'],
+  ['/p/Dockerfile-prod', 'FROM alpine', 'dockerfile'],
+  ['/p/api.dockerfile', 'FROM alpine', 'dockerfile'],
+  ['/p/build/web.Dockerfile', 'FROM alpine', 'dockerfile'],
+  ['/p/dockerfile', 'FROM alpine', 'dockerfile'],
+  // .dockerignore
+  ['/p/.dockerignore', 'node_modules\n', 'dockerignore'],
+  ['/p/Dockerfile.dockerignore', 'node_modules\n', 'dockerignore'],
+  // Compose by name, with variants
+  ['/p/compose.yaml', COMPOSE, 'compose', 'base'],
+  ['/p/compose.yml', COMPOSE, 'compose', 'base'],
+  ['/p/docker-compose.yml', COMPOSE, 'compose', 'base'],
+  ['/p/docker-compose.override.yml', 'services:\n  web:\n    ports: ["8080:80"]\n', 'compose', 'override'],
+  ['/p/compose.override.yaml', 'services:\n  web:\n    ports: ["8080:80"]\n', 'compose', 'override'],
+  ['/p/docker-compose.test.yml', COMPOSE, 'compose', 'other'],
+  ['/p/compose.prod.yaml', COMPOSE, 'compose', 'other'],
+  // Compose by content (tricky: a stack file with another name)
+  ['/p/stack.yml', COMPOSE, 'compose', 'other'],
+  ['/p/deploy/app-stack.yaml', 'version: "3.8"\nservices:\n  api:\n    build: .\n', 'compose', 'other'],
+  // Kubernetes by content, anywhere
+  ['/p/k8s/deployment.yaml', DEPLOYMENT, 'kubernetes'],
+  ['/p/manifests/all.yml', MULTI, 'kubernetes'],
+  ['/p/roles/web/files/deployment.yaml', DEPLOYMENT, 'kubernetes'],
+  ['/p/roles/web/tasks/manifest.yml', DEPLOYMENT, 'kubernetes'],
+  ['/p/chart/templates/deployment.yaml', HELM_TEMPLATE, 'kubernetes'],
+  ['/p/crd.yaml', 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: x\n', 'kubernetes'],
+  ['/p/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n', 'kubernetes'],
+  // Ansible by path
+  ['/p/roles/web/tasks/main.yml', TASKS, 'ansible-tasks'],
+  ['/p/roles/web/handlers/main.yml', HANDLERS, 'ansible-handlers'],
+  ['/p/roles/web/defaults/main.yml', VARS, 'ansible-vars', 'role-defaults'],
+  ['/p/roles/web/vars/main.yml', VARS, 'ansible-vars', 'role-vars'],
+  ['/p/group_vars/all.yml', VARS, 'ansible-vars', 'group_vars'],
+  ['/p/group_vars/web/main.yml', VARS, 'ansible-vars', 'group_vars'],
+  ['/p/host_vars/web1.yml', VARS, 'ansible-vars', 'host_vars'],
+  ['/p/inventory/group_vars/all.yml', 'download_run_once: true\n', 'ansible-vars', 'group_vars'],
+  ['/p/playbooks/site.yml', PLAYBOOK, 'ansible-playbook'],
+  ['/p/ansible.cfg', '[defaults]\ninventory = hosts\n', 'ansible-cfg'],
+  // Ansible by content
+  ['/p/site.yml', PLAYBOOK, 'ansible-playbook'],
+  ['/p/deploy.yaml', '- import_playbook: web.yml\n', 'ansible-playbook'],
+  ['/p/tasks/install.yml', TASKS, 'ansible-tasks'],
+  ['/p/handlers/main.yml', HANDLERS, 'ansible-handlers'],
+  // Inventories, INI and YAML
+  ['/p/inventory/hosts', INI_INV, 'ansible-inventory', 'ini'],
+  ['/p/hosts', INI_INV, 'ansible-inventory', 'ini'],
+  ['/p/inventory.ini', INI_INV, 'ansible-inventory', 'ini'],
+  ['/p/inventories/prod/hosts.yml', YAML_INV, 'ansible-inventory', 'yaml'],
+  ['/p/inventory.yml', YAML_INV, 'ansible-inventory', 'yaml'],
+  ['/p/prod.yml', YAML_INV, 'ansible-inventory', 'yaml', { fs: { '/p/ansible.cfg': '[defaults]\n' } }],
+  // Unrelated YAML: nothing
+  ['/p/.github/workflows/ci.yml', WORKFLOW, 'unknown'],
+  ['/p/.gitlab-ci.yml', GITLAB, 'unknown'],
+  ['/p/openapi.yaml', OPENAPI, 'unknown'],
+  ['/p/api.yaml', OPENAPI, 'unknown'],
+  ['/p/mkdocs.yml', 'site_name: docs\nnav:\n  - Home: index.md\n', 'unknown'],
+  ['/p/chart/values.yaml', 'replicaCount: 1\nimage:\n  repository: nginx\n', 'unknown'],
+  ['/p/chart/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\n', 'unknown'],
+  ['/p/config.yml', 'database:\n  host: localhost\n', 'unknown'],
+  ['/p/list.yml', '- a\n- b\n', 'unknown'],
+  ['/p/.pre-commit-config.yaml', 'repos:\n  - repo: local\n', 'unknown'],
+  ['/p/etc/hosts', '127.0.0.1 localhost\n::1 localhost\n', 'unknown'],
+  ['/p/setup.cfg', '[metadata]\nname = x\n', 'unknown'],
+  ['/p/README.md', '# hello', 'unknown'],
+  // Modeline and user override beat everything
+  ['/p/anything.yml', '# infra-notes: kind=ansible-tasks\n- debug: msg=hi\n', 'ansible-tasks'],
+  ['/p/k8s/weird.yaml', `# infra-notes: kind=unknown\n${DEPLOYMENT}`, 'unknown'],
+  ['/p/config.yml', 'a: 1\n', 'compose', 'other', { override: 'compose' }],
+];
+
+describe('file classification', () => {
+  it('has at least 40 cases', () => assert.ok(cases.length >= 40));
+  for (const [path, text, kind, variant, extra] of cases) {
+    it(`${path} → ${kind}${variant ? ` (${variant})` : ''}`, () => {
+      const c = classify({ path, text, override: extra?.override, fs: extra?.fs ? memoryFs(extra.fs) : undefined });
+      assert.equal(c.kind, kind, `reason: ${c.reason}`);
+      if (variant) assert.equal(c.variant, variant);
+    });
+  }
+
+  it('lists every Kubernetes document of a multi-document file', () => {
+    const c = classify({ path: '/p/all.yaml', text: MULTI });
+    assert.deepEqual(c.k8s, [
+      { index: 0, apiVersion: 'v1', kind: 'Service' },
+      { index: 1, apiVersion: 'apps/v1', kind: 'Deployment' },
+    ]);
+  });
+
+  it('classifies a 60 MB file from its head', () => {
+    const big = DEPLOYMENT + 'x: '.padEnd(60 * 1024 * 1024, 'y');
+    const c = classify({ path: '/p/big.yaml', text: big });
+    assert.equal(c.kind, 'kubernetes');
+    assert.deepEqual(c.k8s, [{ index: 0, apiVersion: 'apps/v1', kind: 'Deployment' }]);
+  });
+});
