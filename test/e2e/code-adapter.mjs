@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -168,6 +169,17 @@ const META_PATCH = `(() => {
   };
 })();`;
 
+/** Workbench chatter that says nothing about the tests (INFRA_NOTES_E2E_VERBOSE=1 shows it). */
+const VERBOSE = process.env.INFRA_NOTES_E2E_VERBOSE === '1';
+const WORKBENCH_NOISE = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket \(/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /ENOTFOUND open-vsx\.org/, // the extension gallery is unreachable offline
+];
+
 const remoteUri = (authority, p) =>
   `vscode-remote://${authority}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
 
@@ -277,7 +289,11 @@ async function main() {
     page.on('crash', () => { say('the workbench page crashed'); settle(1); });
     await page.exposeFunction('codeAutomationExit', (c) => settle(Number(c) || 0));
     await page.exposeFunction('codeAutomationLog', (level, message) => {
-      const text = String(message).replace(/\n$/, '');
+      // The workbench's log service: the extension host's console (mocha's reporter) and the
+      // workbench's own messages, as console-style argument arrays.
+      const text = (Array.isArray(message) ? format(...message) : String(message)).replace(/\n$/, '');
+      pageOut.write(`[automation ${level}] ${text}\n`);
+      if (!VERBOSE && WORKBENCH_NOISE.some((re) => re.test(text))) return;
       (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
     });
     await page.addInitScript(META_PATCH);

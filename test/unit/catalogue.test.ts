@@ -18,7 +18,7 @@ function digestIds(): string[] {
 describe('knowledge catalogue', () => {
   it('has every fact of DIGEST.md, in both languages, and nothing else', () => {
     const ids = digestIds();
-    assert.ok(ids.length >= 80, `DIGEST parsed: ${ids.length} ids`);
+    assert.ok(ids.length >= 70, `DIGEST parsed: ${ids.length} ids`);
     const missing = ids.filter((id) => !fact(id));
     assert.deepEqual(missing, [], `facts missing from server/knowledge/notes: ${missing.join(', ')}`);
     const extra = allFacts().map((f) => f.id).filter((id) => !ids.includes(id));

@@ -15,7 +15,7 @@ export interface FamilyExpectation {
 
 export const FAMILIES: FamilyExpectation[] = [
   { family: 'Dockerfile', file: 'Dockerfile', hoverOn: 'FROM', factId: 'DOCKER-09', diagnostic: 'DF007' },
-  { family: 'Compose', file: 'compose.yaml', hoverOn: 'services:', factId: 'COMPOSE-01', diagnostic: 'DC001' },
+  { family: 'Compose', file: 'compose.yaml', hoverOn: 'services:', factId: 'COMPOSE-01', diagnostic: "DC001" },
   { family: 'Ansible playbook', file: 'site.yml', hoverOn: 'hosts:', factId: 'ANSIBLE-01', diagnostic: undefined },
   { family: 'Kubernetes', file: 'k8s/deployment.yaml', hoverOn: 'kind:', factId: 'K8S-01', diagnostic: undefined },
 ];
