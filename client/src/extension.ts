@@ -8,9 +8,10 @@ import {
 } from 'vscode-languageclient/node';
 import {
   Notifications, Requests, SECTION,
-  type DescribeResult, type ExplainResult, type InitializationOptions, type RawSettings,
+  type DescribeResult, type ExplainResult, type InitializationOptions, type NotesCatalogue, type RawSettings,
 } from '../../server/src/protocol';
 import { NotesPanel } from './notesPanel';
+import { createSamples, openSample } from './samples';
 
 const KIND_OVERRIDES_KEY = 'infraNotes.kindOverrides';
 const MAX_RESTARTS = 4;
@@ -70,6 +71,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions,
     markdown: { isTrusted: { enabledCommands: ['infraNotes.showNote'] }, supportHtml: false },
+    middleware: {
+      // Living beside other extensions: the user may let them answer hovers for their languages.
+      provideHover: (document, position, token, next) => (deferHover(document.languageId) ? undefined : next(document, position, token)),
+    },
     synchronize: {
       configurationSection: SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yml,*.yaml,*.ini,*.cfg,Dockerfile*,*.dockerfile,Containerfile*,.dockerignore,hosts,inventory}'),
@@ -77,6 +82,28 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     errorHandler,
   };
   return new LanguageClient('infraNotes', 'Infra Notes', serverOptions, clientOptions);
+}
+
+/** Extensions that also answer hovers, per language id. */
+const OTHER_HOVER_PROVIDERS: Record<string, string[]> = {
+  dockerfile: ['ms-azuretools.vscode-docker', 'docker.docker'],
+  dockercompose: ['ms-azuretools.vscode-docker', 'docker.docker', 'redhat.vscode-yaml'],
+  yaml: ['redhat.vscode-yaml'],
+  ansible: ['redhat.ansible'],
+};
+
+function deferHover(languageId: string): boolean {
+  const mode = vscode.workspace.getConfiguration(SECTION).get<string>('hover.otherExtensions', 'both');
+  if (mode !== 'others') return false;
+  return (OTHER_HOVER_PROVIDERS[languageId] ?? []).some((id) => vscode.extensions.getExtension(id) !== undefined);
+}
+
+async function pickFact(): Promise<string | undefined> {
+  const catalogue = await client?.sendRequest<NotesCatalogue | null>(Requests.notes, {});
+  if (!catalogue) return undefined;
+  const items = catalogue.topics.flatMap((t) => t.facts.map((f) => ({ label: f.id, description: f.title, detail: t.title })));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which fact of the notes?'), matchOnDescription: true, matchOnDetail: true });
+  return picked?.label;
 }
 
 async function updateStatus(): Promise<void> {
@@ -136,7 +163,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('infraNotes.openNotes', () => notes.show()),
-    vscode.commands.registerCommand('infraNotes.showNote', (factId?: string) => notes.show(typeof factId === 'string' ? factId : undefined)),
+    vscode.commands.registerCommand('infraNotes.showNote', async (factId?: string) => {
+      const id = typeof factId === 'string' ? factId : await pickFact();
+      if (id) await notes.show(id);
+    }),
+    vscode.commands.registerCommand('infraNotes.createSamples', () => createSamples(context, () => client)),
+    vscode.commands.registerCommand('infraNotes.openSample', (name?: string) => openSample(context, () => client, typeof name === 'string' ? name : 'Dockerfile')),
     vscode.commands.registerCommand('infraNotes.explainFile', explainFile),
     vscode.commands.registerCommand('infraNotes.setFileKind', () => pickKind(context)),
     vscode.commands.registerCommand('infraNotes.showOutput', () => output.show(true)),

@@ -44,11 +44,15 @@ export interface ExplainResult { markdown: string }
 
 export interface SetKindParams { uri: string; kind: string | null }
 
+/** Sample files for the walkthrough, in one language: relative path → content. */
+export interface SamplesResult { files: { path: string; content: string }[] }
+
 export const Requests = {
   describe: 'infraNotes/describe',
   notes: 'infraNotes/notes',
   explain: 'infraNotes/explain',
   fileKinds: 'infraNotes/fileKinds',
+  samples: 'infraNotes/samples',
 } as const;
 
 export const Notifications = {

@@ -15,7 +15,7 @@ describe('diagnostic contract', () => {
     assert.deepEqual((d.data as { rule: string }).rule, 'DF007');
     assert.deepEqual((d.data as { notes: string[] }).notes, ['DOCKER-07']);
     assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 16 } });
-    assert.match(d.message, /app\.py/);
+    assert.match(d.message as string, /app\.py/);
   });
 
   it('annotates fixtures with carets', () => {
@@ -24,7 +24,7 @@ describe('diagnostic contract', () => {
 
   it('speaks Russian when asked', () => {
     const [d] = diagnose('Dockerfile', ADD, { settings: { locale: 'ru' } });
-    assert.match(d.message, /используйте COPY/);
+    assert.match(d.message as string, /используйте COPY/);
   });
 
   it('offers the fix, preferred, and both suppressions', () => {
@@ -60,7 +60,7 @@ describe('diagnostic contract', () => {
     assert.equal(ds.length, 1);
     assert.equal(ds[0].severity, 3);
     assert.equal(ds[0].code, undefined);
-    assert.match(ds[0].message, /infraNotes\.maxFileSize/);
+    assert.match(ds[0].message as string, /infraNotes\.maxFileSize/);
   });
 
   it('ignores binary content', () => {

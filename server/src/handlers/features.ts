@@ -57,6 +57,9 @@ export function registerFeatures(connection: Connection, state: ServerState, dia
 
   connection.onRequest(Requests.fileKinds, () => FILE_KINDS);
 
+  connection.onRequest(Requests.samples, (_p: unknown, token) =>
+    runSafely(log, 'samples', { files: [] }, token, () => ({ files: state.service.samples(state.settings.locale) })));
+
   connection.onNotification(Notifications.setKind, (p: SetKindParams) => {
     state.setKind(p.uri, p.kind);
     diagnostics.schedule(p.uri, 0);

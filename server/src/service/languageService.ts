@@ -8,7 +8,7 @@ import {
 import type { NotesCatalogue } from '../protocol';
 import { classify } from './documents/classify';
 import { InfraDocument, uriToPath } from './documents/document';
-import { allFacts, allTopics, localise, t } from './knowledge/index';
+import { allFacts, allTopics, localise, stringKeys, t } from './knowledge/index';
 import { noteHref } from './knowledge/render';
 import { supportFor } from './languages/index';
 import type { RequestContext } from './languages/support';
@@ -180,6 +180,11 @@ export class LanguageService {
     };
   }
 
+  /** The walkthrough's sample files (strings `sample.<relative path>` of the knowledge base). */
+  samples(locale: Locale): { path: string; content: string }[] {
+    return sampleKeys().map((key) => ({ path: key.slice('sample.'.length), content: t(key, locale) }));
+  }
+
   /** A workspace index whose entries are built by each family's indexFile. */
   createIndex(workspace?: WorkspaceContext): WorkspaceIndex {
     return new WorkspaceIndex((uri, text, stamp, parsed): IndexedFile | undefined => {
@@ -196,6 +201,10 @@ export class LanguageService {
       };
     });
   }
+}
+
+function sampleKeys(): string[] {
+  return stringKeys().filter((k) => k.startsWith('sample.'));
 }
 
 export function compareFactIds(a: string, b: string): number {

@@ -121,6 +121,10 @@ export function t(key: string, locale: Locale, args?: Record<string, string | nu
   return localise(s, locale, args);
 }
 
+export function stringKeys(): string[] {
+  return Object.keys(data.strings);
+}
+
 export function hasString(key: string): boolean {
   return key in data.strings;
 }
