@@ -20,6 +20,7 @@ const diagnostics = new DiagnosticsScheduler(state);
 const indexer = new IndexUpdater(connection, state, diagnostics);
 diagnostics.onIndexChanged = (uri) => indexer.documentIndexChanged(uri);
 const justOpened = new Set<string>();
+registerFeatures(connection, state, diagnostics);
 let pullConfiguration = false;
 
 const loggedRuleErrors = new Set<string>();
