@@ -56,15 +56,20 @@ log "chromium: $(chromium --version 2>/dev/null | head -1)"
 installed_version() {
   node -p "require('$CS_DIR/node_modules/code-server/package.json').version" 2>/dev/null || true
 }
-if [ -f "$MARKER" ] && [ "$(installed_version)" = "$CODE_SERVER_VERSION" ] \
-   && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+# Native modules (node-pty, kerberos, argon2) are built for one Node ABI: reinstall when it changes.
+NODE_ABI="node-abi-$(node -p 'process.versions.modules')"
+is_installed() {
+  [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$NODE_ABI" ] \
+    && [ "$(installed_version)" = "$CODE_SERVER_VERSION" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]
+}
+if is_installed; then
   log "code-server $CODE_SERVER_VERSION already installed in $CS_DIR"
 else
   mkdir -p "$CACHE"
   # Serialise concurrent setups sharing the cache.
   exec 9>"$CACHE/.install.lock"
   flock 9
-  if [ -f "$MARKER" ] && [ "$(installed_version)" = "$CODE_SERVER_VERSION" ]; then
+  if is_installed; then
     log "code-server $CODE_SERVER_VERSION installed by a concurrent run"
   else
     # @vscode/ripgrep's postinstall downloads rg from GitHub (unreachable here) unless its cache
@@ -100,7 +105,7 @@ else
       die "code-server installed but '$CS_DIR/node_modules/.bin/code-server --version' fails"
     fi
     rm -f "$tmpcfg"
-    date -u +%FT%TZ > "$MARKER"
+    echo "$NODE_ABI" > "$MARKER"
     log "code-server $CODE_SERVER_VERSION installed"
   fi
   flock -u 9

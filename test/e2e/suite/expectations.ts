@@ -1,5 +1,7 @@
 // What each fixture in test/e2e/workspace must show. One table, so a changed fact id or a new rule
-// is a one-line edit. `hover.notes` is the first fact id of the hovered entry in server/knowledge.
+// is a one-line edit. `factId` is the first fact id of the hovered entry in server/knowledge;
+// `diagnostic` a rule the fixture plainly breaks (Dockerfile: ADD of a local file; compose.yaml:
+// `version:`; site.yml: `state: latest` on apt; k8s: the `nginx:latest` image).
 // `diagnostic: undefined` marks a family without a rule yet: its diagnostics test is reported as
 // pending (visible in the mocha summary), never silently passed.
 export interface FamilyExpectation {
@@ -15,9 +17,9 @@ export interface FamilyExpectation {
 
 export const FAMILIES: FamilyExpectation[] = [
   { family: 'Dockerfile', file: 'Dockerfile', hoverOn: 'FROM', factId: 'DOCKER-09', diagnostic: 'DF007' },
-  { family: 'Compose', file: 'compose.yaml', hoverOn: 'services:', factId: 'COMPOSE-01', diagnostic: "DC001" },
-  { family: 'Ansible playbook', file: 'site.yml', hoverOn: 'hosts:', factId: 'ANSIBLE-01', diagnostic: undefined },
-  { family: 'Kubernetes', file: 'k8s/deployment.yaml', hoverOn: 'kind:', factId: 'K8S-01', diagnostic: undefined },
+  { family: 'Compose', file: 'compose.yaml', hoverOn: 'services:', factId: 'COMPOSE-01', diagnostic: 'DC001' },
+  { family: 'Ansible playbook', file: 'site.yml', hoverOn: 'hosts:', factId: 'ANSIBLE-01', diagnostic: 'AN007' },
+  { family: 'Kubernetes', file: 'k8s/deployment.yaml', hoverOn: 'kind:', factId: 'K8S-01', diagnostic: 'K8S033' },
 ];
 
 export const COMMANDS = ['infraNotes.openNotes', 'infraNotes.showNote', 'infraNotes.restartServer', 'infraNotes.showOutput'];

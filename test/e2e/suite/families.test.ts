@@ -42,5 +42,16 @@ for (const f of FAMILIES) {
       );
       assert.ok(!found.range.isEmpty, `${f.diagnostic} has an empty range`);
     });
+
+    test('no infra-notes errors on this valid file', function () {
+      // Runs after the expected diagnostic arrived, so the file's diagnostics are published.
+      if (!f.diagnostic) this.skip();
+      const errors = ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      assert.deepEqual(
+        errors.map((d) => `${codeOf(d)} L${d.range.start.line + 1}: ${d.message}`),
+        [],
+        `false positives on ${f.file}`,
+      );
+    });
   });
 }
