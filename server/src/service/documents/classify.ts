@@ -82,9 +82,10 @@ export function classify(input: ClassifyInput): Classification {
   // --- INI-style inventories --------------------------------------------------------------
   if (/\.cfg$/i.test(name) && !inInventoryPlace(lower, dirs)) return { kind: 'unknown', reason: 'name' };
   if ((isIni || noExt) && !isYaml) {
-    if (looksLikeIniInventory(text) && (inInventoryPlace(lower, dirs) || /^\s*\[[^\]\n]+\]\s*$/m.test(text))) {
-      return { kind: 'ansible-inventory', variant: 'ini', reason: inInventoryPlace(lower, dirs) ? 'path' : 'content' };
-    }
+    const hasSection = /^\s*\[[^\]\n]+\]\s*$/m.test(text);
+    // in an inventory place, a section header is enough (the user may be half-way through a line)
+    if (inInventoryPlace(lower, dirs) && (hasSection || looksLikeIniInventory(text))) return { kind: 'ansible-inventory', variant: 'ini', reason: 'path' };
+    if (hasSection && looksLikeIniInventory(text)) return { kind: 'ansible-inventory', variant: 'ini', reason: 'content' };
     return { kind: 'unknown', reason: 'none' };
   }
   if (!isYaml) return { kind: 'unknown', reason: 'none' };
@@ -107,7 +108,8 @@ export function classify(input: ClassifyInput): Classification {
   // --- Ansible by content ------------------------------------------------------------------
   const top = topLevelShape(text);
   if (top === 'sequence') {
-    if (/^-\s+(hosts|import_playbook|ansible\.builtin\.import_playbook)\s*:/m.test(text)) return { kind: 'ansible-playbook', reason: 'content' };
+    // a play: `hosts:` or `import_playbook:` as a key of a top-level item (first key or not)
+    if (/^(?:-[ \t]+|[ \t]{2})(hosts|import_playbook|ansible\.builtin\.import_playbook)[ \t]*:/m.test(text)) return { kind: 'ansible-playbook', reason: 'content' };
     if (looksLikeTaskList(text)) {
       const inHandlers = dirs[dirs.length - 1] === 'handlers';
       return { kind: inHandlers ? 'ansible-handlers' : 'ansible-tasks', reason: 'content' };
