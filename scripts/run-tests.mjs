@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs node:test over the TypeScript test files of the given folders (Node 20's --test does not
-// expand globs itself). Usage: node scripts/run-tests.mjs test/unit test/protocol …
+// expand globs itself). Usage: node scripts/run-tests.mjs test/unit test/protocol some.test.ts …
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ function find(dir) {
 }
 
 const folders = process.argv.slice(2);
-const files = folders.filter((f) => existsSync(f)).flatMap((f) => find(f));
+const files = folders.filter((f) => existsSync(f)).flatMap((f) => (statSync(f).isDirectory() ? find(f) : [f]));
 if (files.length === 0) {
   console.error(`run-tests: no test files under ${folders.join(', ')}`);
   process.exit(1);

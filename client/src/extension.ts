@@ -27,6 +27,7 @@ export const DOCUMENT_SELECTOR = [
   { language: 'ansible' },
   { language: 'ini' },
   { language: 'ignore' },
+  { language: 'dockerignore' },
   { language: 'properties', pattern: '**/ansible.cfg' },
   { pattern: '**/{.dockerignore,*.dockerignore,ansible.cfg,hosts,inventory,inventory.ini,hosts.ini}' },
   { pattern: '**/{inventory,inventories}/**' },

@@ -50,9 +50,9 @@ describe('knowledge catalogue', () => {
   });
 });
 
-function exampleOf(id: string, ex: string | RuleExample): { file: string; code: string } {
+function exampleOf(id: string, ex: string | RuleExample): { file: string; code: string; files?: Record<string, string> } {
   if (typeof ex === 'string') return { file: FAMILY_FILE[id.slice(0, 2)], code: ex };
-  return { file: ex.file ?? FAMILY_FILE[id.slice(0, 2)], code: ex.code };
+  return { file: ex.file ?? FAMILY_FILE[id.slice(0, 2)], code: ex.code, files: ex.files };
 }
 
 describe('rule examples run through the service', () => {
@@ -60,15 +60,15 @@ describe('rule examples run through the service', () => {
     const on = { settings: { rules: { [e.id]: e.severity }, hardening: true } };
     e.examples.invalid.forEach((ex, i) => {
       it(`${e.id} invalid example ${i + 1} fires ${e.id}`, () => {
-        const { file, code } = exampleOf(e.id, ex);
-        const ids = diagnose(file, code, on).map((d) => d.code);
+        const { file, code, files } = exampleOf(e.id, ex);
+        const ids = diagnose(file, code, { ...on, files }).map((d) => d.code);
         assert.ok(ids.includes(e.id), `${e.id} did not fire on:\n${code}\n(got ${ids.join(', ') || 'nothing'})`);
       });
     });
     (e.examples.valid ?? []).forEach((ex, i) => {
       it(`${e.id} valid example ${i + 1} does not fire ${e.id}`, () => {
-        const { file, code } = exampleOf(e.id, ex);
-        const ids = diagnose(file, code, on).map((d) => d.code);
+        const { file, code, files } = exampleOf(e.id, ex);
+        const ids = diagnose(file, code, { ...on, files }).map((d) => d.code);
         assert.ok(!ids.includes(e.id), `${e.id} fired on a valid example:\n${code}`);
       });
     });

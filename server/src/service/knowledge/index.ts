@@ -31,6 +31,8 @@ export interface RuleExample {
   code: string;
   /** file name the example is classified as (defaults per family) */
   file?: string;
+  /** other files of the example's workspace (a .dockerignore, a Dockerfile for build.target…) */
+  files?: Record<string, string>;
 }
 
 export interface RuleEntry extends BaseEntry {

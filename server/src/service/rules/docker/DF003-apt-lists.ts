@@ -1,0 +1,32 @@
+// DF003 — apt-get install without removing /var/lib/apt/lists in the same RUN (DOCKER-04).
+import type { Rule } from '../types';
+import { cacheMounts, facts } from './lib/model';
+import { appendToInstruction, headRange, isInstall, pmCommands } from './lib/packages';
+import { program } from './lib/shell';
+
+export const rule: Rule = {
+  id: 'DF003',
+  kinds: ['dockerfile'],
+  check({ doc, report }) {
+    const f = facts(doc);
+    for (const stage of f.shipped) {
+      for (const instr of stage.instructions) {
+        if (instr.getKeyword() !== 'RUN') continue;
+        const pms = pmCommands(f, instr);
+        const install = pms.find((p) => (p.manager === 'apt-get' || p.manager === 'apt') && isInstall(p));
+        if (!install) continue;
+        if (cacheMounts(instr).some((t) => t.startsWith('/var/lib/apt'))) continue;
+        const cleaned = f.commands(instr).some((c) => {
+          const p = program(c);
+          return p?.name === 'rm' && c.words.some((w) => w.text.startsWith('/var/lib/apt/lists'));
+        });
+        if (cleaned) continue;
+        const heredoc = /<<-?\s*["']?\w/.test(instr.getRawArgumentsContent() ?? '');
+        report({
+          range: headRange(doc, install),
+          fixes: heredoc ? [] : [{ edits: [appendToInstruction(doc, instr, 'rm -rf /var/lib/apt/lists/*', f.escape)], preferred: true }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,698 @@
+// Per-rule fixtures for the Dockerfile rules: caret annotations name the rule ids, each block holds
+// invalid lines (annotated) next to valid ones (not annotated), run through the whole service.
+//
+// The shared annotation form `#^^^ ID` is at least two columns wide (`#` + one caret); a rule whose
+// range is one character (`.`, `&`, `|`) is annotated here with `^ ID` standing in that column.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { annotated, describeActual } from '../../helpers/annotations';
+import { diagnose, type Options } from '../../helpers/service';
+
+const SINGLE = /^(\s*)\^\s+([A-Z][A-Z0-9]*\d(?:[\s,]+[A-Z][A-Z0-9]*\d)*)\s*$/;
+
+function expectDf(path: string, src: string, o: Options & { only: string[] }): void {
+  const kept: string[] = [];
+  const singles: { id: string; line: number; start: number; end: number }[] = [];
+  for (const line of src.split('\n')) {
+    const m = SINGLE.exec(line);
+    if (!m) {
+      kept.push(line);
+      continue;
+    }
+    // the annotated line is the nearest one above that is not an annotation
+    let target = kept.length - 1;
+    while (target > 0 && /^\s*#\^+\s+[A-Z]/.test(kept[target])) target--;
+    const before = kept.slice(0, target + 1).filter((l) => /^\s*#\^+\s+[A-Z]/.test(l)).length;
+    for (const id of m[2].split(/[\s,]+/)) singles.push({ id, line: target - before, start: m[1].length, end: m[1].length + 1 });
+  }
+  const { text, expected } = annotated(kept.join('\n'));
+  const key = (e: { id: string; line: number; start: number; end: number }) => `${e.line}:${e.start}-${e.end} ${e.id}`;
+  const actual = diagnose(path, text, o).filter((d) => o.only.includes(String(d.code)));
+  assert.deepEqual(actual.map((d) => key(describeActual(text, d))).sort(), [...expected, ...singles].map(key).sort());
+}
+
+describe('Dockerfile rules from the notes', () => {
+  it('DF001', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+CMD service nginx start
+    #^^^^^^^^^^^^^^^^^^ DF001
+FROM debian:bookworm-slim
+ENTRYPOINT /etc/init.d/apache2 start && tail -f /dev/null
+           #^^^^^^^^^^^^^^^^^^^^^^^^ DF001
+FROM debian:bookworm-slim
+CMD ["systemctl", "start", "nginx"]
+     #^^^^^^^^^^^^^^^^^^^^^^^^^^^^ DF001
+FROM nginx:1.27
+CMD ["nginx"]
+     #^^^^^^ DF001
+FROM nginx:1.27
+CMD nginx -c /etc/nginx/nginx.conf
+    #^^^^ DF001
+FROM php:8.3-fpm
+CMD ["php-fpm", "-D"]
+                #^^^ DF001
+FROM alpine:3.20
+CMD /usr/bin/app --port 80 &
+                           ^ DF001
+FROM nginx:1.27
+CMD ["nginx", "-g", "daemon off;"]
+FROM php:8.3-fpm
+CMD ["php-fpm", "-F"]
+FROM nginx:1.27
+RUN nginx -t
+CMD ["sh", "-c", "nginx -g 'daemon off;'"]
+`, { only: ['DF001'] });
+  });
+
+  it('DF003', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim AS build
+RUN apt-get update && apt-get install -y --no-install-recommends gcc
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+                      #^^^^^^^^^^^^^^ DF003
+RUN apt-get update \\
+    && apt-get -q install -y --no-install-recommends ca-certificates \\
+    && rm -rf /var/lib/apt/lists/*
+RUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y --no-install-recommends git
+RUN apt-get update; \\
+    apt-get install -y --no-install-recommends tini; \\
+    #^^^^^^^^^^^^^^ DF003
+    apt-get clean
+`, { only: ['DF003'] });
+  });
+
+  it('DF004', () => {
+    expectDf("Dockerfile", `FROM python:3.12-slim AS build
+RUN pip install wheel==0.43.0
+FROM python:3.12-slim
+RUN pip install flask==3.0.3
+    #^^^^^^^^^^ DF004
+RUN python3 -m pip install --upgrade pip==24.1
+    #^^^^^^^^^^^^^^^^^^^^^ DF004
+RUN pip3 install --no-cache-dir gunicorn==22.0.0
+RUN --mount=type=cache,target=/root/.cache/pip pip install uvicorn==0.30.1
+RUN pip download flask==3.0.3
+`, { only: ['DF004'] });
+  });
+
+  it('DF005', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+RUN apk add curl
+    #^^^^^^ DF005
+RUN apk update && apk add --no-cache tzdata
+RUN apk add --virtual .deps gcc && apk del .deps
+    #^^^^^^ DF005
+RUN apk add bash && rm -rf /var/cache/apk/*
+`, { only: ['DF005'] });
+  });
+
+  it('DF006', () => {
+    expectDf("Dockerfile", `FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4
+RUN microdnf install -y shadow-utils
+FROM rockylinux:9
+RUN yum install -y httpd && yum clean all
+RUN dnf -y install nginx \\
+    && rm -rf /var/cache/dnf
+RUN dnf install -y git
+    #^^^^^^^^^^ DF006
+`, { only: ['DF006'] });
+  });
+
+  it('DF008', () => {
+    expectDf("Dockerfile", `FROM node:20-alpine AS web
+WORKDIR /app
+COPY . .
+     ^ DF008
+RUN npm ci && npm run build
+
+FROM python:3.12-slim AS api
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+RUN pip install --no-cache-dir -r requirements.txt
+
+FROM golang:1.22 AS go
+WORKDIR /src
+COPY ./ ./
+     #^ DF008
+RUN go mod download && go build -o /out/app .
+
+FROM golang:1.22 AS go2
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /out/app .
+`, { only: ['DF008'] });
+  });
+
+  it('DF009', () => {
+    expectDf("Dockerfile", `FROM nginx:1.27-alpine
+USER www-data
+     #^^^^^^^ DF009
+FROM alpine:3.20
+COPY --chown=www-data:www-data site/ /var/www/
+             #^^^^^^^ DF009
+FROM debian:bookworm-slim
+RUN chown -R nginx:nginx /var/www
+             #^^^^ DF009
+FROM nginx:1.27
+USER nginx
+FROM php:8.3-fpm-alpine
+USER www-data
+FROM nginx:1.27-alpine
+USER nginx
+`, { only: ['DF009'] });
+  });
+
+  it('DF010', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN apt-get update && apt-get upgrade -y && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+                      #^^^^^^^^^^^^^^ DF010
+RUN apt-get dist-upgrade -y
+    #^^^^^^^^^^^^^^^^^^^ DF010
+FROM alpine:3.20
+RUN apk upgrade --no-cache
+    #^^^^^^^^^^ DF010
+FROM rockylinux:9
+RUN yum -y update && yum clean all
+    #^^^^^^^^^^^^ DF010
+RUN dnf update -y openssl && dnf clean all
+`, { only: ['DF010'] });
+  });
+
+  it('DF011', () => {
+    expectDf("Dockerfile", `FROM python:3.12-alpine AS build
+RUN apk add --no-cache gcc musl-dev libffi-dev
+FROM python:3.12-alpine
+RUN apk add --no-cache gcc musl-dev postgresql-libs
+                       #^^ DF011
+                           #^^^^^^^ DF011
+RUN apk add --no-cache --virtual .build-deps make && apk del .build-deps
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && apt-get purge -y build-essential
+`, { only: ['DF011'] });
+  });
+
+  it('DF012', () => {
+    expectDf("Dockerfile", `FROM node:20-alpine
+CMD npm run build && node server.js
+    #^^^^^^^^^^^^ DF012
+FROM node:20-alpine
+ENTRYPOINT ["sh", "-c", "yarn build && yarn start"]
+                         #^^^^^^^^^ DF012
+FROM python:3.12-slim
+CMD python manage.py collectstatic --noinput && gunicorn app.wsgi
+    #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ DF012
+FROM node:20-alpine
+CMD ["npm", "start"]
+`, { only: ['DF012'] });
+  });
+
+  it('DF013', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+CMD ["/usr/bin/supervisord", "-c", "/etc/supervisor/supervisord.conf"]
+     #^^^^^^^^^^^^^^^^^^^^^ DF013
+FROM alpine:3.20
+CMD crond && php-fpm & nginx -g 'daemon off;'
+             #^^^^^^^^ DF013
+FROM alpine:3.20
+CMD ["sh", "-c", "exec nginx -g 'daemon off;'"]
+`, { only: ['DF013'] });
+  });
+
+  it('DF014', () => {
+    expectDf("Dockerfile", `FROM openjdk:7-jre
+             #^^^^ DF014
+FROM openjdk:8u181-jdk-alpine
+             #^^^^^^^^^^^^^^^ DF014
+FROM java:8
+          ^ DF014
+FROM docker.io/library/openjdk:8u171
+                               #^^^^ DF014
+FROM openjdk:8u191-jre
+FROM openjdk:8-jre
+FROM eclipse-temurin:8-jre
+FROM openjdk:17
+`, { only: ['DF014'] });
+  });
+
+});
+
+describe('Dockerfile rules matching hadolint', () => {
+  it('DF020', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+WORKDIR app
+        #^^ DF020
+WORKDIR /srv/app
+WORKDIR $HOME/app
+WORKDIR "/quoted dir"
+`, { only: ['DF020'] });
+  });
+
+  it('DF021', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+RUN cd /usr/src/app && make
+    #^^^^^^^^^^^^^^ DF021
+RUN make -C /usr/src/app
+RUN (cd /tmp && tar xf x.tar)
+`, { only: ['DF021'] });
+  });
+
+  it('DF022', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN sudo mkdir -p /srv/app
+    #^^^ DF022
+RUN apt-get update && sudo -E apt-get install -y --no-install-recommends curl
+                      #^^^ DF022
+RUN echo sudo
+`, { only: ['DF022'] });
+  });
+
+  it('DF023, DF024', () => {
+    expectDf("Dockerfile", `FROM ubuntu
+     #^^^^^ DF023
+FROM node:latest
+          #^^^^^ DF024
+FROM ghcr.io/org/app
+     #^^^^^^^^^^^^^^ DF023
+FROM localhost:5000/app
+     #^^^^^^^^^^^^^^^^^ DF023
+FROM ubuntu@sha256:0000000000000000000000000000000000000000000000000000000000000000
+FROM scratch
+FROM ubuntu:24.04 AS base
+FROM base
+ARG IMG=alpine:3.20
+FROM $IMG
+`, { only: ['DF023','DF024'] });
+  });
+
+  it('DF025, DF026', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN apt-get install --no-install-recommends curl
+    #^^^^^^^^^^^^^^ DF025
+RUN apt-get install -y curl
+    #^^^^^^^^^^^^^^ DF026
+RUN apt-get -qq install curl
+    #^^^^^^^^^^^^^^^^^^ DF026
+RUN apt-get install -yq -o APT::Install-Recommends=false curl
+RUN apt-get install --assume-yes --no-install-recommends curl
+`, { only: ['DF025','DF026'] });
+  });
+
+  it('DF027', () => {
+    expectDf("Dockerfile", `FROM ubuntu:24.04
+RUN apt update && apt install -y --no-install-recommends curl
+    #^^ DF027
+                  #^^ DF027
+RUN apt-get update && apt-cache policy curl
+`, { only: ['DF027'] });
+  });
+
+  it('DF028, DF029, DF030', () => {
+    expectDf("Dockerfile", `FROM golang:1.22 AS build
+COPY --from=build /src /src
+            #^^^^ DF029
+FROM golang:1.22 AS test
+FROM alpine:3.20 AS build
+                    #^^^^ DF030
+COPY --from=builder /out/app /app
+            #^^^^^^ DF028
+COPY --from=0 /src /src
+COPY --from=5 /src /src
+            ^ DF028
+COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
+COPY --from=later /x /x
+            #^^^^ DF028
+FROM alpine:3.20 AS later
+`, { only: ['DF028','DF029','DF030'] });
+  });
+
+  it('DF031, DF032', () => {
+    expectDf("Dockerfile", `FROM node:20-alpine
+COPY package.json package-lock.json /app
+                                    #^^^ DF031
+COPY app.js .
+            ^ DF032
+WORKDIR /app
+COPY a.js b.js ./
+COPY a.js b.js src
+               #^^ DF031
+COPY ["a.js", "b.js", "/app"]
+                      #^^^^^ DF031
+FROM node:20-alpine AS x
+COPY a.js /srv/a.js
+FROM alpine:3.20 AS y
+WORKDIR /w
+FROM y
+COPY a.js .
+`, { only: ['DF031','DF032'] });
+  });
+
+  it('DF033', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+MAINTAINER Jane Doe <jane@example.com>
+#^^^^^^^^^ DF033
+`, { only: ['DF033'] });
+  });
+
+  it('DF034', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN curl -fsSL https://example.com/x.tgz | tar xz -C /opt
+                                         ^ DF034
+RUN wget -qO- https://example.com/y | sh && echo a | tr a b
+                                    ^ DF034
+RUN set -eux; curl -fsSL https://example.com/x.tgz | tar xz
+                                                   ^ DF034
+RUN set -o pipefail && curl -fsSL https://example.com/x.tgz | tar xz
+RUN test -f /x || echo missing
+FROM alpine:3.20
+SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
+RUN wget -qO- https://example.com/y | sh
+FROM alpine:3.20
+RUN wget -qO- https://example.com/y | sh
+                                    ^ DF034
+`, { only: ['DF034'] });
+  });
+
+  it('DF035', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+CMD ["crond", "-f"]
+#^^ DF035
+ENTRYPOINT ["/entry"]
+HEALTHCHECK CMD wget -q localhost
+#^^^^^^^^^^ DF035
+CMD ["nginx", "-g", "daemon off;"]
+HEALTHCHECK NONE
+FROM alpine:3.20
+CMD ["a"]
+`, { only: ['DF035'] });
+  });
+
+  it('DF036', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+RUN mkdir /app
+RUN chown nobody /app
+#^^ DF036
+# a comment
+RUN true
+#^^ DF036
+COPY x /x
+RUN a
+RUN --mount=type=cache,target=/root/.cache b
+RUN c
+`, { only: ['DF036'] });
+  });
+
+  it('DF037', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20 AS build
+USER root
+FROM alpine:3.20
+USER nobody
+USER 0:0
+     #^^ DF037
+`, { only: ['DF037'], settings: {"rules":{"DF037":"warning"}} });
+  });
+
+  it('DF038, DF039, DF040', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN apt-get install -y --no-install-recommends curl=7.88 git ./local.deb $PKGS
+                                                         #^^ DF038
+RUN pip install --no-cache-dir flask==3.0.3 requests -r requirements.txt . git+https://github.com/x/y
+                                            #^^^^^^^ DF039
+RUN apk add --no-cache bash=5.2 tzdata
+                                #^^^^^ DF040
+`, { only: ['DF038','DF039','DF040'], settings: {"rules":{"DF038":"warning","DF039":"warning","DF040":"warning"}} });
+  });
+
+  it('DF038, DF039, DF040 are off by default', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN apt-get install -y --no-install-recommends curl
+`, { only: ['DF038','DF039','DF040'] });
+  });
+
+});
+
+describe('Dockerfile rules matching BuildKit checks', () => {
+  it('DF050, DF051', () => {
+    expectDf("Dockerfile", `FROM golang:1.22 as build
+                 #^ DF051
+RUN go build
+Copy . .
+#^^^ DF050
+run echo
+#^^ DF050
+FROM alpine:3.20 AS final
+`, { only: ['DF050','DF051'] });
+  });
+
+  it('DF050, DF051 with lower-case instructions', () => {
+    expectDf("Dockerfile", `from golang:1.22 AS build
+                 #^ DF051
+run go build
+copy . .
+`, { only: ['DF050','DF051'] });
+  });
+
+  it('DF052', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+RUN apk add --no-cache curl \\
+                            ^ DF052
+
+    && echo done \\
+    # a comment line is fine
+    && echo ok
+RUN <<EOF
+echo a
+
+echo b
+EOF
+`, { only: ['DF052'] });
+  });
+
+  it('DF053', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20 AS scratch
+                    #^^^^^^ DF053
+FROM alpine:3.20 AS context
+                    #^^^^^^ DF053
+FROM alpine:3.20 AS base
+`, { only: ['DF053'] });
+  });
+
+  it('DF054', () => {
+    expectDf("Dockerfile", `FROM node:20-alpine
+CMD node server.js
+    #^^^^^^^^^^^^^ DF054
+ENTRYPOINT /docker-entrypoint.sh
+           #^^^^^^^^^^^^^^^^^^^^ DF054
+FROM node:20-alpine
+CMD ["node", "server.js"]
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+CMD Write-Host hi
+`, { only: ['DF054'] });
+  });
+
+  it('DF055', () => {
+    expectDf("Dockerfile", `ARG NODE_VERSION=20
+FROM node:\${NODE_VERSION}-alpine
+FROM node:\${NODE_MAJOR}-alpine
+            #^^^^^^^^^ DF055
+FROM --platform=$BUILDPLATFORM golang:1.22
+FROM alpine:\${ALPINE:-3.20}
+`, { only: ['DF055'] });
+  });
+
+  it('DF056', () => {
+    expectDf("Dockerfile", `ARG VERSION=1.0
+FROM alpine:3.20
+LABEL version=$VERSION
+               #^^^^^^ DF056
+ARG VERSION
+LABEL version=$VERSION
+ENV APP_HOME=/srv/app
+WORKDIR $APP_HOEM
+         #^^^^^^^ DF056
+WORKDIR $APP_HOME
+COPY x $DEST/
+        #^^^ DF056
+ENV DEST=/x
+WORKDIR $GOPATH/src
+ENV PATH=$PATH:/opt/bin
+RUN echo $UNDEFINED
+FROM alpine:3.20
+WORKDIR $APP_HOME
+         #^^^^^^^ DF056
+`, { only: ['DF056'] });
+  });
+
+  it('DF057', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+ENV APP_HOME /srv/app
+    #^^^^^^^ DF057
+ENV MSG hello world
+    #^^ DF057
+ENV A=1 B=2
+LABEL maintainer Jane
+      #^^^^^^^^^ DF057
+LABEL a=b
+`, { only: ['DF057'] });
+  });
+
+  it('DF058', () => {
+    expectDf("Dockerfile", `FROM node:20-alpine
+ARG NPM_TOKEN
+    #^^^^^^^^ DF058
+ENV DB_PASSWORD=secret
+    #^^^^^^^^^^ DF058
+ARG AWS_SECRET_ACCESS_KEY
+    #^^^^^^^^^^^^^^^^^^^^ DF058
+ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D
+ENV POSTGRES_PASSWORD_FILE=/run/secrets/db
+ARG NODE_ENV=production
+ENV AUTH_URL=https://example.com
+ENV GITHUB_TOKEN_PATH=/x
+`, { only: ['DF058'] });
+  });
+
+  it('DF059, DF060', () => {
+    expectDf("Dockerfile", `FROM nginx:1.27
+EXPOSE 8080:80
+       #^^^^^^ DF059
+EXPOSE 80 443/tcp 8000-8010 53/udp
+EXPOSE 0.0.0.0:80:80
+       #^^^^^^^^^^^^ DF059
+EXPOSE 70000
+       #^^^^ DF059
+EXPOSE 80/TCP \${PORT}
+          #^^ DF060
+EXPOSE http
+       #^^^ DF059
+`, { only: ['DF059','DF060'] });
+  });
+
+  it('DF061', () => {
+    expectDf("Dockerfile", `FROM --platform=$TARGETPLATFORM alpine:3.20
+     #^^^^^^^^^^^^^^^^^^^^^^^^^ DF061
+FROM --platform=\${TARGETPLATFORM} alpine:3.20 AS x
+     #^^^^^^^^^^^^^^^^^^^^^^^^^^^ DF061
+FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+`, { only: ['DF061'] });
+  });
+
+  it('DF062', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+COPY .env /app/
+     #^^^ DF062
+COPY app.py /app/
+COPY node_modules/ /app/node_modules/
+     #^^^^^^^^^^^^ DF062
+COPY docs/readme.md /app/
+     #^^^^^^^^^^^^^ DF062
+COPY src/keep.md /app/
+COPY . /app
+`, { only: ['DF062'], files: {".dockerignore":".env\n**/*.md\n!src/keep.md\nnode_modules\n# comment\n"} });
+  });
+
+  it('DF002, DF062 quiet when the .dockerignore excludes nothing copied', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+COPY . /app
+`, { only: ['DF002','DF062'], files: {".dockerignore":"node_modules\n"} });
+  });
+
+  it('DF002 counts a .dockerignore in a parent folder (the build context)', () => {
+    expectDf("/ws/svc/api/Dockerfile", `FROM alpine:3.20
+COPY . /app
+`, { only: ['DF002','DF062'], files: {".dockerignore":"node_modules\n"} });
+  });
+
+  it('DF002 without any .dockerignore', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+COPY . /app
+     ^ DF002
+ADD ./ /app
+    #^ DF002
+COPY --from=build . /app
+`, { only: ['DF002','DF062'] });
+  });
+
+  it('DF062 reads the Dockerfile own <name>.dockerignore first', () => {
+    expectDf("/ws/app.Dockerfile", `FROM alpine:3.20
+COPY secret.txt /app
+     #^^^^^^^^^ DF062
+`, { only: ['DF002','DF062'], files: {"app.Dockerfile.dockerignore":"secret.txt\n"} });
+  });
+
+});
+
+describe('Dockerfile rules: cases found while reviewing real files', () => {
+  it('DF001: ENTRYPOINT nginx takes daemon off from the CMD of its stage', () => {
+    expectDf("Dockerfile", `FROM nginx:1.27
+ENTRYPOINT ["nginx"]
+CMD ["-g", "daemon off;"]
+FROM nginx:1.27
+ENTRYPOINT ["nginx"]
+            #^^^^^^ DF001
+CMD ["-c", "/etc/nginx/nginx.conf"]
+`, { only: ['DF001'] });
+  });
+
+  it('DF008, DF031 read COPY in JSON form', () => {
+    expectDf("Dockerfile", `FROM node:20-alpine
+WORKDIR /app
+COPY ["package.json", "package-lock.json", "./"]
+RUN npm ci
+COPY [".", "."]
+RUN npm run build
+FROM node:20-alpine
+WORKDIR /app
+COPY [".", "."]
+      #^^ DF008
+RUN npm ci
+COPY ["a.js", "b.js", "/app"]
+                      #^^^^^ DF031
+`, { only: ['DF008','DF031'] });
+  });
+
+  it('DF014: the retired java image whatever its tag', () => {
+    expectDf("Dockerfile", `FROM java:openjdk-8-jre
+          #^^^^^^^^^^^^ DF014
+FROM openjdk:8u111-jre
+             #^^^^^^^^ DF014
+`, { only: ['DF014'] });
+  });
+
+  it('DF058: PASS_/PWD are not secrets, PASSWORD is', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+ENV PASS_MAX_DAYS=90
+ENV OLDPWD=/
+ARG PASSWORD
+    #^^^^^^^ DF058
+`, { only: ['DF058'] });
+  });
+
+});
+
+describe('DF056 and the environment of base images', () => {
+  it('does not flag a global ARG in a stage whose base image may define it (node: NODE_VERSION)', () => {
+    expectDf('Dockerfile', `ARG NODE_VERSION=20
+FROM node:\${NODE_VERSION}-alpine
+LABEL node=$NODE_VERSION
+FROM alpine:3.20
+LABEL node=$NODE_VERSION
+            #^^^^^^^^^^^ DF056
+`, { only: ['DF056'] });
+  });
+
+  it('still flags a near-miss or a later definition on any base', () => {
+    expectDf('Dockerfile', `FROM node:20-alpine
+ENV APP_HOME=/srv/app
+WORKDIR $APP_HOEM
+         #^^^^^^^ DF056
+COPY x $DEST/
+        #^^^ DF056
+ENV DEST=/x
+`, { only: ['DF056'] });
+  });
+});
