@@ -1,0 +1,305 @@
+// What the workspace index keeps about a manifest file (indexFile), and the cross-file queries the
+// rules, hovers and navigation use. The open document always wins over its (possibly stale) entry.
+import { parse as parseYaml } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import type { InfraDocument } from '../../documents/document';
+import type { RequestContext } from '../support';
+import {
+  containers, entries, get, getPair, getPath, isMap, objects, scalarString, selectorOf, seqItems, stringMap,
+  templateLabels, type K8sObject,
+} from './model';
+import { rangeOf, type Node } from '../../yaml/model';
+import { refsOf } from './refs';
+
+export interface IndexedPort {
+  name?: string;
+  port?: number;
+}
+
+export interface IndexedObject {
+  kind: string;
+  apiVersion: string;
+  name?: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  templateLabels?: Record<string, string>;
+  /** Service: spec.selector; workloads: selector.matchLabels */
+  selector?: Record<string, string>;
+  /** container ports of the pod (template) */
+  containerPorts?: IndexedPort[];
+  /** Service ports (port number and name) */
+  servicePorts?: IndexedPort[];
+  /** ConfigMap / Secret keys (data, stringData, binaryData) */
+  keys?: string[];
+  /** range of metadata.name (or of the kind) */
+  range: Range;
+  templated: boolean;
+}
+
+export interface IndexedRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+  range: Range;
+}
+
+export interface K8sIndexData {
+  objects: IndexedObject[];
+  refs: IndexedRef[];
+}
+
+export interface WorkspaceObject extends IndexedObject {
+  uri: string;
+}
+
+export function indexedObject(doc: InfraDocument, o: K8sObject): IndexedObject {
+  const namePair = getPair(get(o.root, 'metadata'), 'name');
+  const range = rangeOf(doc, ((namePair?.value as Node) ?? getPair(o.root, 'kind')?.value ?? o.root) as Node);
+  const out: IndexedObject = { kind: o.kind, apiVersion: o.apiVersion, labels: o.labels, range, templated: o.templated };
+  if (o.name) out.name = o.name;
+  if (o.namespace) out.namespace = o.namespace;
+  const tl = templateLabels(o);
+  if (tl) out.templateLabels = tl;
+  const sel = selectorOf(o);
+  if (sel && !sel.hasExpressions) out.selector = sel.labels;
+  if (o.podSpec) {
+    const ports: IndexedPort[] = [];
+    for (const c of containers(o, false)) {
+      for (const p of seqItems(get(c.node, 'ports'))) {
+        const n = get(p, 'containerPort');
+        const num = typeof (n as { value?: unknown })?.value === 'number' ? ((n as { value: number }).value) : undefined;
+        ports.push({ name: scalarString(get(p, 'name')), port: num });
+      }
+    }
+    out.containerPorts = ports;
+  }
+  if (o.kind === 'Service') {
+    out.servicePorts = seqItems(get(get(o.root, 'spec'), 'ports')).map((p) => {
+      const n = (get(p, 'port') as { value?: unknown })?.value;
+      return { name: scalarString(get(p, 'name')), port: typeof n === 'number' ? n : undefined };
+    });
+  }
+  if (o.kind === 'ConfigMap' || o.kind === 'Secret') {
+    const keys = new Set<string>();
+    for (const k of ['data', 'stringData', 'binaryData']) for (const e of entries(get(o.root, k))) keys.add(e.key);
+    out.keys = [...keys];
+  }
+  return out;
+}
+
+export function indexFile(doc: InfraDocument): K8sIndexData {
+  const seen = new Set<string>();
+  const refs: IndexedRef[] = [];
+  for (const r of refsOf(doc)) {
+    const k = `${r.range.start.line}:${r.range.start.character}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    refs.push({ kind: r.kind, name: r.name, range: r.range, ...(r.from.namespace ? { namespace: r.from.namespace } : {}) });
+  }
+  return { objects: objects(doc).map((o) => indexedObject(doc, o)), refs };
+}
+
+/** Whether the workspace index holds manifests (cross-resource rules only run then). */
+export function hasWorkspace(ctx: { index?: RequestContext['index'] }): boolean {
+  return !!ctx.index && ctx.index.ofFamily('kubernetes').length > 0;
+}
+
+/** Every object of the workspace: this document's (fresh) plus the index's other files. */
+export function workspaceObjects(doc: InfraDocument, ctx: { index?: RequestContext['index'] }): WorkspaceObject[] {
+  const gen = ctx.index?.generation ?? -1;
+  return doc.cached(`k8s.ws.${gen}.${ctx.index ? 'i' : 'n'}`, () => {
+    const out: WorkspaceObject[] = indexFile(doc).objects.map((o) => ({ ...o, uri: doc.uri }));
+    for (const f of ctx.index?.ofFamily('kubernetes') ?? []) {
+      if (f.uri === doc.uri) continue;
+      const data = f.data as K8sIndexData | undefined;
+      for (const o of data?.objects ?? []) out.push({ ...o, uri: f.uri });
+    }
+    return out;
+  });
+}
+
+/** Every reference of the workspace (this document fresh, the others from the index). */
+export function workspaceRefs(doc: InfraDocument, ctx: { index?: RequestContext['index'] }): (IndexedRef & { uri: string })[] {
+  const out = indexFile(doc).refs.map((r) => ({ ...r, uri: doc.uri }));
+  for (const f of ctx.index?.ofFamily('kubernetes') ?? []) {
+    if (f.uri === doc.uri) continue;
+    for (const r of (f.data as K8sIndexData | undefined)?.refs ?? []) out.push({ ...r, uri: f.uri });
+  }
+  return out;
+}
+
+/** Namespaces match when equal, or when either side is unset (the namespace comes from kubectl -n). */
+export function sameNamespace(a?: string, b?: string): boolean {
+  return !a || !b || a === b;
+}
+
+const byName = new WeakMap<WorkspaceObject[], Map<string, WorkspaceObject[]>>();
+const byLabel = new WeakMap<WorkspaceObject[], Map<string, WorkspaceObject[]>>();
+
+/** Objects of a kind and name (namespace-compatible); indexed once per object list. */
+export function findObjects(list: WorkspaceObject[], kind: string, name: string, namespace?: string): WorkspaceObject[] {
+  let map = byName.get(list);
+  if (!map) {
+    map = new Map();
+    for (const o of list) {
+      if (!o.name) continue;
+      const k = `${o.kind}/${o.name}`;
+      const arr = map.get(k);
+      if (arr) arr.push(o);
+      else map.set(k, [o]);
+    }
+    byName.set(list, map);
+  }
+  return (map.get(`${kind}/${name}`) ?? []).filter((o) => sameNamespace(o.namespace, namespace));
+}
+
+const templatedMemo = new WeakMap<WorkspaceObject[], Set<string>>();
+
+/** Kinds of the workspace's templated objects without a literal name (Helm): they may define anything. */
+export function templatedKinds(list: WorkspaceObject[]): Set<string> {
+  let s = templatedMemo.get(list);
+  if (!s) {
+    s = new Set(list.filter((o) => o.templated && !o.name).map((o) => o.kind));
+    templatedMemo.set(list, s);
+  }
+  return s;
+}
+
+const anyTemplatedMemo = new WeakMap<WorkspaceObject[], boolean>();
+
+export function anyTemplated(list: WorkspaceObject[]): boolean {
+  let v = anyTemplatedMemo.get(list);
+  if (v === undefined) {
+    v = list.some((o) => o.templated);
+    anyTemplatedMemo.set(list, v);
+  }
+  return v;
+}
+
+/** Workloads whose pod template (or Pods whose labels) carry every label of the selector. */
+export function matchingPods(list: WorkspaceObject[], selector: Record<string, string>, namespace?: string): WorkspaceObject[] {
+  const keys = Object.keys(selector);
+  if (!keys.length) return [];
+  let map = byLabel.get(list);
+  if (!map) {
+    map = new Map();
+    for (const o of list) {
+      const labels = o.templateLabels ?? (o.kind === 'Pod' ? o.labels : undefined);
+      if (!labels || o.kind === 'Service') continue;
+      for (const [k, v] of Object.entries(labels)) {
+        const key = `${k}=${v}`;
+        const arr = map.get(key);
+        if (arr) arr.push(o);
+        else map.set(key, [o]);
+      }
+    }
+    byLabel.set(list, map);
+  }
+  const candidates = map.get(`${keys[0]}=${selector[keys[0]]}`) ?? [];
+  return candidates.filter((o) => {
+    const labels = o.templateLabels ?? o.labels;
+    return keys.every((k) => labels[k] === selector[k]) && sameNamespace(o.namespace, namespace);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kustomize: patches and generators
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+function readKustomization(ctx: RequestContext, dir: string): Record<string, unknown> | undefined {
+  for (const n of KUSTOMIZATION_NAMES) {
+    const text = ctx.workspace.fs.readFile(`${dir}/${n}`);
+    if (text === undefined) continue;
+    try {
+      const v = parseYaml(text);
+      return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function patchFiles(k: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of ['patchesStrategicMerge', 'patches', 'patchesJson6902']) {
+    const list = k[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      if (typeof item === 'string') out.push(item);
+      else if (item && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string') out.push((item as { path: string }).path);
+    }
+  }
+  return out;
+}
+
+/**
+ * A Kustomize patch: listed as a patch by the kustomization.yaml of its folder, or a file in an
+ * `overlays/` folder whose kustomization declares patches and doesn't list it as a resource.
+ */
+export function isKustomizePatch(doc: InfraDocument, ctx: RequestContext): boolean {
+  return doc.cached('k8s.patch', () => {
+    // a kustomization up to three folders above may list this file as a patch (`patches/x.yaml`)
+    let dir = dirname(doc.path);
+    for (let depth = 0; depth < 4; depth++) {
+      const k = readKustomization(ctx, dir);
+      if (k) {
+        if (patchFiles(k).some((p) => normalize(`${dir}/${p}`) === doc.path)) return true;
+        if (depth === 0) {
+          const base = doc.path.slice(dir.length + 1);
+          const resources = Array.isArray(k.resources) ? (k.resources as unknown[]).map((r) => String(r).replace(/^\.\//, '')) : [];
+          const hasPatches = ['patchesStrategicMerge', 'patches', 'patchesJson6902'].some((key) => key in k);
+          if (hasPatches && /(^|\/)overlays\//.test(doc.path) && !resources.includes(base)) return true;
+        }
+      }
+      if (ctx.workspace.roots.includes(dir) || dir === '/' || !dir) break;
+      dir = dirname(dir);
+    }
+    return false;
+  });
+}
+
+/** `/a/b/../c/./d` → `/a/c/d` */
+function normalize(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** ConfigMap / Secret names produced by kustomize generators near this file (ancestors and their overlays). */
+export function generatedNames(doc: InfraDocument, ctx: RequestContext): Set<string> {
+  return doc.cached('k8s.generated', () => {
+    const names = new Set<string>();
+    const add = (k: Record<string, unknown> | undefined) => {
+      if (!k) return;
+      for (const key of ['configMapGenerator', 'secretGenerator']) {
+        const list = k[key];
+        if (Array.isArray(list)) for (const g of list) if (g && typeof (g as { name?: unknown }).name === 'string') names.add((g as { name: string }).name);
+      }
+    };
+    const roots = ctx.workspace.roots;
+    let dir = dirname(doc.path);
+    for (let depth = 0; depth < 6; depth++) {
+      add(readKustomization(ctx, dir));
+      for (const sub of ['overlays']) {
+        const o = `${dir}/${sub}`;
+        if (ctx.workspace.fs.isDirectory(o)) for (const n of ctx.workspace.fs.readDir(o)) add(readKustomization(ctx, `${o}/${n}`));
+      }
+      if (roots.includes(dir) || dir === '/' || !dir) break;
+      dir = dirname(dir);
+    }
+    return names;
+  });
+}
+
+export { getPath, isMap, stringMap };

@@ -1,0 +1,35 @@
+// K8S021 — a ConfigMap/Secret (or PVC) referenced by a volume, envFrom or valueFrom but absent from
+// the workspace (warning; only when the workspace index holds manifests that define objects of that
+// kind; `optional: true` and kustomize-generated names are fine). K8S-10, K8S-11.
+import { refsOf } from '../../languages/kubernetes/refs';
+import { findObjects, generatedNames, hasWorkspace, templatedKinds, workspaceObjects } from '../../languages/kubernetes/workspace';
+import type { Rule } from '../types';
+
+const KINDS = new Set(['ConfigMap', 'Secret']);
+
+export const rule: Rule = {
+  id: 'K8S021',
+  kinds: ['kubernetes'],
+  check(ctx) {
+    const { doc, report } = ctx;
+    if (!hasWorkspace(ctx)) return;
+    const refs = refsOf(doc).filter((r) => KINDS.has(r.kind) && !r.optional);
+    if (!refs.length) return;
+    const all = workspaceObjects(doc, ctx);
+    // templated objects (Helm) may define anything: stay quiet when the workspace has some
+    const templatedOfKind = templatedKinds(all);
+    // a project that keeps no Secret (or ConfigMap) in its manifests creates them some other way
+    // (kubectl create secret, sealed/external secrets…): only check kinds the workspace defines
+    const defined = new Set(all.filter((o) => KINDS.has(o.kind)).map((o) => o.kind));
+    const seen = new Set<string>();
+    for (const r of refs) {
+      const key = `${r.range.start.line}:${r.range.start.character}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (r.from.templated || templatedOfKind.has(r.kind) || !defined.has(r.kind)) continue;
+      if (findObjects(all, r.kind, r.name, r.from.namespace).length) continue;
+      if (generatedNames(doc, ctx).has(r.name)) continue;
+      report({ range: r.range, args: { kind: r.kind, name: r.name } });
+    }
+  },
+};
