@@ -1,17 +1,192 @@
-import type { Hover, Position } from 'vscode-languageserver-types';
+// Hovers for Compose files: every key of the specification (from the knowledge base, by the key's
+// place), documented enum values, `${VAR}` interpolation resolved against `.env`, service names,
+// YAML aliases, merge keys and the `!reset`/`!override` tags.
+import { isAlias, isScalar } from 'yaml';
+import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
-import { ref } from '../../knowledge/index';
+import { ref, t, type RefEntry } from '../../knowledge/index';
 import { renderRef } from '../../knowledge/render';
+import type { Locale } from '../../types';
 import { nodeAt, rangeOf, yamlModel } from '../../yaml/model';
 import type { RequestContext } from '../support';
+import { dotEnv, varAt } from './env';
+import { isFragment, project, serviceValue, str } from './model';
+import { refs } from './refs';
+import { specAt } from './spec-path';
+import type { SpecNode } from './data/spec';
+
+const NAMED: Record<string, string> = {
+  services: 'compose.service', networks: 'compose.network', volumes: 'compose.volume',
+  secrets: 'compose.secret', configs: 'compose.config', models: 'compose.model',
+};
+
+function md(value: string, range: Range): Hover {
+  return { contents: { kind: 'markdown', value }, range };
+}
+
+function extras(e: RefEntry, locale: Locale): string[] {
+  const out: string[] = [];
+  if (typeof e.since === 'string') out.push(`_${t('compose.hover.since', locale, { version: e.since })}_`);
+  if (e.deprecated === true) out.push(`_${t('compose.hover.deprecated', locale)}_`);
+  return out;
+}
+
+/** The entry documenting a spec node (falls back to the nearest documented ancestor id). */
+export function entryFor(spec: SpecNode | undefined): RefEntry | undefined {
+  let id = spec?.doc;
+  while (id) {
+    const e = ref(id);
+    if (e) return e;
+    const i = id.lastIndexOf('.');
+    if (i <= 'compose.service'.length - 1) return undefined;
+    id = id.slice(0, i);
+  }
+  return undefined;
+}
+
+/** The documented value of an enum entry that `value` stands for (`on-failure:3` → `on-failure`). */
+export function valueKey(e: RefEntry, value: string): string | undefined {
+  const values = e.values ?? {};
+  if (value in values) return value;
+  for (const k of Object.keys(values)) {
+    if (k.endsWith(':') && value.startsWith(k)) return k;
+    if (value.startsWith(`${k}:`)) return k;
+  }
+  return undefined;
+}
 
 export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): Hover | null {
-  const at = nodeAt(yamlModel(doc), doc.offsetAt(pos));
-  if (!at || !at.onKey || at.path.length !== 1) return null;
-  const key = String(at.path[0]);
-  const variant = doc.classification.variant;
-  const id = key === 'services' && variant === 'override' ? 'compose.key.services.override' : `compose.key.${key}`;
-  const e = ref(id);
+  const locale = ctx.settings.locale;
+  const offset = doc.offsetAt(pos);
+  const tag = tagHover(doc, pos, locale);
+  if (tag) return tag;
+  const at = nodeAt(yamlModel(doc), offset);
+  if (!at || !at.node) return null;
+  const node = at.node;
+  const range = rangeOf(doc, node);
+
+  if (isAlias(node)) {
+    const name = String((node as { source?: string }).source ?? '');
+    return md(t('compose.hover.anchor', locale, { name }), range);
+  }
+
+  // ${VAR} interpolation inside a value (or a key)
+  if (isScalar(node) && typeof node.value === 'string' && node.range && node.value.includes('$')) {
+    const src = doc.content.slice(node.range[0], node.range[1]);
+    const v = varAt(src, offset - node.range[0]);
+    if (v) return envHover(doc, ctx, v, node.range[0]);
+  }
+
+  if (at.onKey) {
+    const key = String(at.path[at.path.length - 1]);
+    if (key.startsWith('x-')) return render(ref('compose.key.x'), range, locale);
+    if (key === '<<') return render(ref('compose.key.merge'), range, locale);
+    if (at.path.length === 1 && key === 'services' && isFragment(doc)) {
+      const variant = doc.classification.variant === 'override' ? 'compose.key.services.override' : 'compose.key.services.variant';
+      return render(ref(variant), range, locale);
+    }
+    const s = specAt(at.path);
+    if (!s) return null;
+    if (s.via === 'name') {
+      const parentKey = at.path.length === 2 ? String(at.path[0]) : undefined;
+      const id = parentKey ? NAMED[parentKey] : undefined;
+      if (id) return render(ref(id), range, locale, parentKey === 'services' ? [t('compose.hover.service', locale, { name: key })] : []);
+      if (s.spec.types.includes('map') && s.spec.keys) return render(entryFor(s.spec), range, locale);
+      return null;
+    }
+    return render(entryFor(s.spec), range, locale);
+  }
+
+  // a name that refers to a service, network, volume, secret or config
+  const named = refHover(doc, pos, ctx);
+  if (named) return named;
+
+  // a scalar value: documented enum values, image references
+  if (!isScalar(node)) return null;
+  const value = str(node);
+  if (value === undefined) return null;
+  const s = specAt(at.path);
+  if (!s) return null;
+  if (s.spec.doc === 'compose.service.image' && !value.includes('$')) {
+    const e = ref('compose.service.image');
+    const r = imageRef(value);
+    if (e && r) return md(renderRef(e, locale, { extra: [t('compose.hover.imageRef', locale, r)] }), range);
+  }
+  const e = entryFor(s.spec);
+  if (!e?.values) return null;
+  const k = valueKey(e, value);
+  if (!k) return null;
+  return md(renderRef(e, locale, { value: k, extra: extras(e, locale) }), range);
+}
+
+function render(e: RefEntry | undefined, range: Range, locale: Locale, extra: string[] = []): Hover | null {
   if (!e) return null;
-  return { contents: { kind: 'markdown', value: renderRef(e, ctx.settings.locale) }, range: rangeOf(doc, at.node) };
+  return md(renderRef(e, locale, { extra: [...extra, ...extras(e, locale)] }), range);
+}
+
+function envHover(doc: InfraDocument, ctx: RequestContext, v: ReturnType<typeof varAt> & object, base: number): Hover {
+  const locale = ctx.settings.locale;
+  const range = doc.rangeOf(base + v.start, base + v.end);
+  const env = dotEnv(doc.path, ctx.workspace?.fs);
+  const lines: string[] = [];
+  if (!env) lines.push(t('compose.hover.envNoFile', locale, { name: v.name }));
+  else if (env.vars.has(v.name)) lines.push(t('compose.hover.env', locale, { file: '.env', name: v.name, value: env.vars.get(v.name) ?? '' }));
+  else lines.push(t('compose.hover.envMissing', locale, { file: '.env', name: v.name, value: v.op?.endsWith('-') ? v.arg ?? '' : '' }));
+  const e = ref('compose.interpolation');
+  const body = e ? renderRef(e, locale, { extra: lines }) : lines.join('\n\n');
+  return md(body, range);
+}
+
+/** `!reset` / `!override` under the cursor (the tag is not a node of its own). */
+function tagHover(doc: InfraDocument, pos: Position, locale: Locale): Hover | null {
+  const line = doc.lineText(pos.line);
+  const re = /!(reset|override)\b/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (pos.character >= m.index && pos.character <= m.index + m[0].length) {
+      const e = ref(`compose.tag.${m[1]}`);
+      if (!e) return null;
+      return md(renderRef(e, locale), { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: m.index + m[0].length } });
+    }
+  }
+  return null;
+}
+
+/** `[registry/]repository[:tag][@digest]` split the way Docker reads it (no registry: Docker Hub). */
+export function imageRef(ref: string): { registry: string; repository: string; tag: string } | undefined {
+  const m = /^([^@\s]+?)(?::([\w][\w.-]{0,127}))?(?:@(\S+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const parts = m[1].split('/');
+  let registry = 'docker.io';
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) registry = parts.shift()!;
+  let repository = parts.join('/');
+  if (registry === 'docker.io' && parts.length === 1) repository = `library/${repository}`;
+  const tag = m[3] ? `@${m[3].slice(0, 19)}…` : m[2] ?? 'latest';
+  return { registry, repository, tag };
+}
+
+const REF_ENTRY: Record<string, string> = {
+  service: 'compose.service', networks: 'compose.network', volumes: 'compose.volume', secrets: 'compose.secret', configs: 'compose.config',
+};
+
+function within(r: Range, p: Position): boolean {
+  const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  return after(p, r.start) && after(r.end, p);
+}
+
+/** Hover on `db` in `depends_on: [db]` (or a network/volume/secret/config name used by a service). */
+function refHover(doc: InfraDocument, pos: Position, ctx: RequestContext): Hover | null {
+  const locale = ctx.settings.locale;
+  const p = project(doc, ctx.workspace?.fs);
+  const r = refs(p).find((x) => x.layer.self && within(x.range, pos));
+  if (!r) return null;
+  const e = ref(REF_ENTRY[r.kind]);
+  if (!e) return null;
+  const extra: string[] = [];
+  if (r.kind === 'service') {
+    extra.push(t('compose.hover.service', locale, { name: r.name }));
+    const svc = p.services.get(r.name);
+    const image = svc ? str(serviceValue(svc, 'image')?.value) : undefined;
+    if (image) extra.push(`\`${image}\``);
+  }
+  return md(renderRef(e, locale, { extra }), r.range);
 }

@@ -1,11 +1,13 @@
 // DC001 — top-level `version:` is obsolete in the Compose Specification (COMPOSE-02).
 import { getPair, rangeOf, yamlModel } from '../../yaml/model';
+import { notCompose } from '../../languages/compose/validate';
 import type { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'DC001',
   kinds: ['compose'],
   check({ doc, report }) {
+    if (notCompose(doc)) return;
     for (const d of yamlModel(doc).docs) {
       const pair = getPair(d.contents, 'version');
       if (!pair?.key) continue;

@@ -1,0 +1,607 @@
+// Per-rule fixtures for the Compose rules: caret annotations name the rule ids and their exact
+// ranges; quick fixes as before/after text.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, diagnose, expectDiagnostics, open } from '../../helpers/service';
+
+const F = 'compose.yaml';
+
+describe('DC001 obsolete version', () => {
+  it('flags the key and its value; the fix removes the line', () => {
+    expectDiagnostics(F, `version: "3.9"
+#^^^^^^^^^^^^^ DC001
+services:
+  web:
+    image: nginx:1.27
+`, { only: ['DC001'] });
+    assert.equal(applyFix(F, 'version: "3.9"\n\nservices:\n  web:\n    image: nginx:1.27\n', 'DC001'), 'services:\n  web:\n    image: nginx:1.27\n');
+  });
+});
+
+describe('DC002 unknown key', () => {
+  it('flags unknown keys at every level, with did-you-mean and a rename fix', () => {
+    const d = expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    imgae: nginx
+    #^^^^ DC002
+    healthcheck:
+      test: ["CMD", "true"]
+      intervall: 10s
+      #^^^^^^^^ DC002
+    deploy:
+      resources:
+        limit:
+        #^^^^ DC002
+          memory: 512M
+networks:
+  back:
+    drivr: bridge
+    #^^^^ DC002
+servics: {}
+#^^^^^^ DC002
+`, { only: ['DC002'] });
+    assert.match(String(d[0].message), /Did you mean `image`\?/);
+    assert.equal(applyFix(F, 'services:\n  web:\n    imgae: nginx\n', 'DC002'), 'services:\n  web:\n    image: nginx\n');
+  });
+
+  it('accepts x-* keys, merge keys, anchors and newer keys', () => {
+    expectDiagnostics(F, `x-base: &base
+  restart: always
+  x-anything: { whatever: 1 }
+services:
+  web:
+    <<: *base
+    image: nginx:1.27
+    x-team: web
+    develop:
+      watch:
+        - action: sync+restart
+          path: ./src
+          target: /app
+    post_start:
+      - command: ["echo", "hi"]
+    pre_stop:
+      - command: echo bye
+    gpus: all
+    use_api_socket: false
+    label_file: ./labels
+    models: [llm]
+    provider:
+      type: model
+      options: { model: ai/smollm2 }
+include:
+  - other/compose.yaml
+models:
+  llm:
+    model: ai/smollm2
+`, { only: ['DC002', 'DC003', 'DC004'] });
+  });
+
+  it('says it in Russian too', () => {
+    const d = diagnose(F, 'services:\n  web:\n    imgae: x\n', { settings: { locale: 'ru' } }).find((x) => x.code === 'DC002');
+    assert.match(String(d!.message), /Возможно, имелось в виду `image`/);
+  });
+});
+
+describe('DC003 wrong type', () => {
+  it('flags a list for a mapping, a mapping for a list, a string for a boolean-only key', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    healthcheck:
+      - CMD
+      #^^^^ DC003
+    ports:
+      http: 80
+      #^^^^^^^ DC003
+    depends_on:
+      db:
+        required: "yes"
+                  #^^^^ DC003
+  db:
+    image: postgres:16
+`, { only: ['DC003'] });
+  });
+
+  it('skips interpolated values, nulls and !reset', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    ports: \${PORTS}
+    healthcheck:
+    environment: !reset null
+    cpus: \${CPUS:-0.5}
+`, { only: ['DC003', 'DC008'] });
+  });
+});
+
+describe('DC004 invalid value', () => {
+  it('flags enum values and offers the closest one', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    restart: allways
+             #^^^^^^ DC004
+    pull_policy: sometimes
+                 #^^^^^^^^ DC004
+    depends_on:
+      db:
+        condition: service_ready
+                   #^^^^^^^^^^^^ DC004
+    volumes:
+      - type: bindd
+              #^^^^ DC004
+        source: ./x
+        target: /x
+  db:
+    image: postgres:16
+`, { only: ['DC004'] });
+    assert.equal(applyFix(F, 'services:\n  web:\n    image: x\n    restart: allways\n', 'DC004'), 'services:\n  web:\n    image: x\n    restart: always\n');
+  });
+
+  it('accepts on-failure:N, every_ pull policies and Swarm modes', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    restart: on-failure:3
+    pull_policy: every_12h
+    deploy:
+      mode: global
+      update_config:
+        order: start-first
+`, { only: ['DC004'] });
+  });
+});
+
+describe('DC005 invalid duration', () => {
+  it('flags bare numbers and bad units; the fix adds seconds', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 10
+                #^ DC005
+      timeout: 5 seconds
+               #^^^^^^^^ DC005
+      start_period: 1m30s
+    stop_grace_period: 1h2m3s4ms
+`, { only: ['DC005'] });
+    const fixed = applyFix(F, 'services:\n  web:\n    image: x\n    healthcheck:\n      interval: 10\n', 'DC005');
+    assert.equal(fixed, 'services:\n  web:\n    image: x\n    healthcheck:\n      interval: 10s\n');
+  });
+});
+
+describe('DC006 invalid port', () => {
+  it('flags malformed short ports and accepts every valid form', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    ports:
+      - "80:http"
+        #^^^^^^^^ DC006
+      - "70000:80"
+        #^^^^^^^^^ DC006
+      - "8080:80/icmp"
+        #^^^^^^^^^^^^^ DC006
+      - "127.0.0.1:8081:80"
+      - "[::1]:8082:80"
+      - "127.0.0.1::80"
+      - "9000-9001:9000-9001"
+      - "53:53/udp"
+      - 8443
+      - "3000"
+`, { only: ['DC006'] });
+  });
+});
+
+describe('DC007 invalid volume', () => {
+  it('flags relative targets and unknown modes', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    volumes:
+      - ./site:usr/share/nginx/html
+        #^^^^^^^^^^^^^^^^^^^^^^^^^^ DC007
+      - data:/data:readonly
+        #^^^^^^^^^^^^^^^^^^ DC007
+      - data:/data:ro,z
+      - /anonymous
+      - ./a:/b:cached
+      - C:\\Users\\me:/data
+volumes:
+  data:
+`, { only: ['DC007'] });
+  });
+});
+
+describe('DC008 invalid size', () => {
+  it('flags unreadable memory and CPU values', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    mem_limit: 1 gigabyte
+               #^^^^^^^^^ DC008
+    cpus: half
+          #^^^ DC008
+    shm_size: 256mb
+    memswap_limit: -1
+    deploy:
+      resources:
+        limits:
+          cpus: "0.25"
+          memory: 512M
+`, { only: ['DC008'] });
+  });
+});
+
+describe('DC010 undefined service', () => {
+  it('flags every way of naming a missing service, on the name only', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    depends_on: [dbb]
+                 #^^ DC010
+    links:
+      - cache:redis
+        #^^^^ DC010
+    volumes_from:
+      - data:ro
+        #^^^ DC010
+    network_mode: service:vpn
+                          #^^ DC010
+  worker:
+    extends: webb
+             #^^^ DC010
+    depends_on:
+      web:
+        condition: service_started
+`, { only: ['DC010'] });
+  });
+
+  it('understands an override file through its base file', () => {
+    const files = { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n' };
+    expectDiagnostics('compose.override.yaml', `services:
+  web:
+    image: nginx:1.27
+    depends_on: [db, cache]
+                     #^^^^ DC010
+`, { only: ['DC010'], files });
+  });
+
+  it('stays silent on a fragment without its base file', () => {
+    expectDiagnostics('compose.override.yaml', 'services:\n  web:\n    depends_on: [db]\n', { only: ['DC010', 'DC013'] });
+  });
+});
+
+describe('DC011 dependency cycle', () => {
+  it('flags each edge of the cycle and nothing else', () => {
+    expectDiagnostics(F, `services:
+  aa:
+    image: busybox:1.36
+    depends_on: [bb]
+                 #^ DC011
+  bb:
+    image: busybox:1.36
+    depends_on:
+      cc:
+      #^ DC011
+        condition: service_started
+  cc:
+    image: busybox:1.36
+    depends_on: [aa, dd]
+                 #^ DC011
+  dd:
+    image: busybox:1.36
+`, { only: ['DC011'] });
+  });
+});
+
+describe('DC012 service_healthy without healthcheck', () => {
+  it('flags the condition; a Dockerfile HEALTHCHECK counts', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      db:
+        condition: service_healthy
+                   #^^^^^^^^^^^^^^ DC012
+      api:
+        condition: service_healthy
+  db:
+    image: postgres:16
+  api:
+    build: ./api
+`, { only: ['DC012'], files: { 'api/Dockerfile': 'FROM node:22\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n' } });
+  });
+
+  it('sees the healthcheck the base file declares from the override', () => {
+    expectDiagnostics('compose.override.yaml', `services:
+  web:
+    depends_on:
+      db:
+        condition: service_healthy
+`, { only: ['DC012'], files: { 'compose.yaml': 'services:\n  web:\n    image: x\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n' } });
+  });
+});
+
+describe('DC013 / DC014 declarations', () => {
+  it('flags undeclared and unused networks, volumes, secrets and configs', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    networks: [front, default]
+               #^^^^ DC013
+    volumes:
+      - data:/data
+        #^^^ DC013
+      - ./html:/usr/share/nginx/html
+      - type: volume
+        source: logs
+        target: /logs
+    secrets: [token]
+              #^^^^ DC013
+    configs:
+      - source: nginx
+                #^^^^ DC013
+        target: /etc/nginx/nginx.conf
+volumes:
+  logs:
+  old:
+  #^^ DC014
+secrets:
+  unused_secret:
+  #^^^^^^^^^^^^ DC014
+    file: ./s.txt
+`, { only: ['DC013', 'DC014'] });
+  });
+});
+
+describe('DC015 duplicate host port', () => {
+  it('flags both sides; different addresses or protocols do not clash', () => {
+    expectDiagnostics(F, `services:
+  a:
+    image: nginx:1.27
+    ports:
+      - "8080:80"
+        #^^^^^^^^ DC015
+      - "127.0.0.1:9000:9000"
+      - "53:53/udp"
+  b:
+    image: httpd:2.4
+    ports:
+      - target: 80
+        #^^^^^^^^^ DC015
+        published: 8080
+      - "127.0.0.2:9000:9000"
+      - "53:53/tcp"
+`, { only: ['DC015'] });
+  });
+
+  it('checks the merged override against the base', () => {
+    expectDiagnostics('compose.override.yaml', `services:
+  web:
+    ports: ["5432:5432"]
+            #^^^^^^^^^^ DC015
+`, { only: ['DC015'], files: { 'compose.yaml': 'services:\n  web:\n    image: x\n  db:\n    image: postgres\n    ports: ["5432:5432"]\n' } });
+  });
+});
+
+describe('DC016 / DC017 container_name', () => {
+  it('flags duplicates and container_name with replicas', () => {
+    expectDiagnostics(F, `services:
+  a:
+    image: nginx:1.27
+    container_name: web
+                    #^^ DC016
+  b:
+    image: nginx:1.27
+    container_name: web
+                    #^^ DC016
+  c:
+    image: nginx:1.27
+    container_name: c
+    #^^^^^^^^^^^^^ DC017
+    deploy:
+      replicas: 3
+  d:
+    image: nginx:1.27
+    container_name: d
+    scale: 1
+`, { only: ['DC016', 'DC017'] });
+  });
+});
+
+describe('DC018 privileged', () => {
+  it('flags privileged: true; the fix sets false', () => {
+    expectDiagnostics(F, `services:
+  agent:
+    image: busybox:1.36
+    privileged: true
+    #^^^^^^^^^^^^^^^ DC018
+  other:
+    image: busybox:1.36
+    privileged: false
+`, { only: ['DC018'] });
+    assert.equal(applyFix(F, 'services:\n  a:\n    image: x\n    privileged: true\n', 'DC018'), 'services:\n  a:\n    image: x\n    privileged: false\n');
+  });
+});
+
+describe('DC019 docker socket', () => {
+  it('flags the socket in short and long form, on the source path', () => {
+    expectDiagnostics(F, `services:
+  ci:
+    image: docker:27-cli
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+        #^^^^^^^^^^^^^^^^^^^ DC019
+      - type: bind
+        source: /run/docker.sock
+                #^^^^^^^^^^^^^^^ DC019
+        target: /var/run/docker.sock
+      - /var/run:/host-run:ro
+`, { only: ['DC019'] });
+  });
+
+  it('honours suppression comments', () => {
+    expectDiagnostics(F, `services:
+  ci:
+    image: docker:27-cli
+    volumes:
+      # infra-notes-ignore DC019
+      - /var/run/docker.sock:/var/run/docker.sock
+`, { only: ['DC019'] });
+  });
+});
+
+describe('DC020 journald', () => {
+  it('flags the driver value; the fix switches to json-file', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    logging:
+      driver: journald
+              #^^^^^^^ DC020
+`, { only: ['DC020'] });
+    assert.match(applyFix(F, 'services:\n  web:\n    image: x\n    logging:\n      driver: journald\n', 'DC020'), /driver: json-file/);
+  });
+});
+
+describe('DC021 / DC022 build paths and target', () => {
+  it('flags a missing context, a missing Dockerfile and an unknown target', () => {
+    expectDiagnostics(F, `services:
+  a:
+    build: ./nope
+           #^^^^^ DC021
+  b:
+    build:
+      context: ./api
+      dockerfile: Dockerfile.prod
+                  #^^^^^^^^^^^^^^ DC021
+  c:
+    build:
+      context: ./api
+      target: prod
+              #^^^ DC022
+  d:
+    build:
+      context: ./api
+      target: runtime
+  e:
+    build: https://github.com/acme/app.git#main
+`, { only: ['DC021', 'DC022'], files: { 'api/Dockerfile': 'FROM node:22 AS build\nFROM node:22-slim AS runtime\n' } });
+  });
+});
+
+describe('DC023 env_file', () => {
+  it('flags missing env files unless optional', () => {
+    expectDiagnostics(F, `services:
+  a:
+    image: x
+    env_file:
+      - .env
+      - .env.prod
+        #^^^^^^^^ DC023
+      - path: .env.local
+        required: false
+      - path: ./config/missing.env
+              #^^^^^^^^^^^^^^^^^^^ DC023
+`, { only: ['DC023'], files: { '.env': 'A=1\n' } });
+  });
+});
+
+describe('DC024 links', () => {
+  it('flags the links key', () => {
+    expectDiagnostics(F, `services:
+  web:
+    image: nginx:1.27
+    links: [db]
+    #^^^^ DC024
+  db:
+    image: postgres:16
+`, { only: ['DC024'] });
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on broken, partial or templated input', () => {
+    const inputs = [
+      'services:\n  web:\n    image: [\n',
+      'services:\n  web:\n    depends_on:\n      - \n',
+      'services: {{ .Values.services }}\n',
+      'services:\n  web: &w\n    image: x\n  api: *w\n  other: *missing\n',
+      'services:\n  - web\n',
+      'services:\n  web:\n    <<: [*a, *b]\n',
+      '',
+      'version: 3\n',
+      'services:\n  web:\n    build:\n      target: x\n',
+    ];
+    for (const text of inputs) assert.doesNotThrow(() => diagnose(F, text));
+  });
+});
+
+describe('include', () => {
+  it('knows the services and declarations of included files', () => {
+    const files = { 'infra/compose.yaml': 'services:\n  db:\n    image: postgres:16\nnetworks:\n  back:\n' };
+    expectDiagnostics(F, `include:
+  - infra/compose.yaml
+services:
+  web:
+    image: nginx:1.27
+    depends_on: [db, queue]
+                     #^^^^ DC010
+    networks: [back]
+`, { only: ['DC010', 'DC013'], files });
+  });
+
+  it('checks no cross-reference when an included file cannot be read', () => {
+    expectDiagnostics(F, 'include:\n  - path: [missing/compose.yaml]\nservices:\n  web:\n    image: x\n    depends_on: [db]\n', { only: ['DC010'] });
+  });
+});
+
+describe('profiles and merged layers', () => {
+  it('does not report clashes between services that never run together', () => {
+    expectDiagnostics(F, `services:
+  app:
+    image: ghcr.io/acme/app:1
+    ports: ["8080:8080"]
+    container_name: app
+    profiles: [prod]
+  app-debug:
+    image: ghcr.io/acme/app:1-debug
+    ports: ["8080:8080"]
+    container_name: app
+    profiles: [debug]
+`, { only: ['DC015', 'DC016'] });
+  });
+
+  it('does not report a port the override repeats for the same service', () => {
+    expectDiagnostics('compose.override.yaml', 'services:\n  db:\n    ports: ["5432:5432"]\n', { only: ['DC015'], files: { 'compose.yaml': 'services:\n  db:\n    image: postgres\n    ports: ["5432:5432"]\n' } });
+  });
+});
+
+describe('YAML that only looks like Compose', () => {
+  it('stays silent on app data with a services: key', () => {
+    const text = 'services:\n  api:\n    image: repo/api\n    replicaCount: 2\n    resources:\n      cpu: 1\n    ingress:\n      enabled: true\n    depends_on: [db]\n';
+    assert.equal(open('values.yaml', text).doc.kind, 'compose', 'classified as Compose by its content');
+    assert.deepEqual(diagnose('values.yaml', text).map((d) => d.code), []);
+    assert.ok(diagnose('compose.yaml', text).some((d) => d.code === 'DC002'), 'a compose-named file is still checked');
+  });
+});
+
+describe('declaration and links fixes', () => {
+  it('DC013 declares the missing volume in the existing section', () => {
+    const before = 'services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  other:\n    driver: local\n\nnetworks: {}\n';
+    assert.equal(applyFix(F, before, 'DC013'), 'services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  other:\n    driver: local\n  pgdata:\n\nnetworks: {}\n');
+  });
+
+  it('DC013 adds the section when there is none', () => {
+    const before = 'services:\n  web:\n    image: nginx\n    networks: [front]\n';
+    assert.equal(applyFix(F, before, 'DC013'), 'services:\n  web:\n    image: nginx\n    networks: [front]\nnetworks:\n  front:\n');
+  });
+
+  it('DC024 turns plain links into depends_on', () => {
+    assert.equal(applyFix(F, 'services:\n  web:\n    image: x\n    links: [db]\n  db:\n    image: y\n', 'DC024'), 'services:\n  web:\n    image: x\n    depends_on: [db]\n  db:\n    image: y\n');
+  });
+});
