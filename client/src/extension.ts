@@ -47,6 +47,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     settings: settings(),
     displayLanguage: vscode.env.language,
     kindOverrides: context.workspaceState.get<Record<string, string>>(KIND_OVERRIDES_KEY, {}),
+    trusted: vscode.workspace.isTrusted,
   };
   let restarts = 0;
   let told = false;
@@ -178,6 +179,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await updateStatus();
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(Notifications.setTrust, { trusted: true })),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) {
         void client?.sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: settings() } });

@@ -22,6 +22,8 @@ export interface InitializationOptions {
   displayLanguage?: string;
   /** kinds the user chose per file (uri → kind), remembered per workspace by the client */
   kindOverrides?: Record<string, string>;
+  /** whether the workspace is trusted (VS Code workspace trust); other editors: untrusted unless true */
+  trusted?: boolean;
 }
 
 export interface DescribeParams { uri: string }
@@ -55,6 +57,9 @@ export const Requests = {
   samples: 'infraNotes/samples',
 } as const;
 
+export interface SetTrustParams { trusted: boolean }
+
 export const Notifications = {
   setKind: 'infraNotes/setKind',
+  setTrust: 'infraNotes/setTrust',
 } as const;

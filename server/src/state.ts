@@ -2,7 +2,9 @@
 // version), settings, the workspace index and the logger.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ansibleDocRunner } from './node/ansibleDoc';
 import { nodeFileReader } from './node/fileReader';
+import { setAnsibleDocRunner } from './service/languages/ansible/ansibleDoc';
 import type { InitializationOptions, RawSettings } from './protocol';
 import { InfraDocument, uriToPath } from './service/documents/document';
 import { FILE_KINDS } from './service/documents/classify';
@@ -21,6 +23,7 @@ export class ServerState {
   workspace: WorkspaceContext;
   index: WorkspaceIndex;
   readonly kindOverrides = new Map<string, FileKind>();
+  trusted = false;
   private readonly cache = new Map<string, InfraDocument>();
   private readonly openByPath = new Map<string, string>();
 
@@ -37,6 +40,7 @@ export class ServerState {
     this.displayLanguage = options?.displayLanguage;
     this.initLocale = locale;
     this.workspace.roots = roots;
+    this.trusted = options?.trusted === true;
     for (const [uri, kind] of Object.entries(options?.kindOverrides ?? {})) this.setKind(uri, kind);
     this.updateSettings(options?.settings);
   }
@@ -44,6 +48,18 @@ export class ServerState {
   updateSettings(raw: RawSettings | undefined): void {
     this.rawSettings = raw;
     this.settings = toServiceSettings(raw, this.displayLanguage, this.initLocale);
+    this.configureAnsibleDoc();
+  }
+
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.configureAnsibleDoc();
+  }
+
+  /** ansible-doc runs only in a trusted workspace, and only when the user switched it on. */
+  private configureAnsibleDoc(): void {
+    const a = this.rawSettings?.ansible;
+    setAnsibleDocRunner(this.trusted && a?.useAnsibleDoc === true ? ansibleDocRunner(a.ansibleDocPath || 'ansible-doc') : undefined);
   }
 
   setKind(uri: string, kind: string | null): void {

@@ -1,7 +1,7 @@
 // The request handlers: each fetches the document, takes its cached model and calls the service
 // inside runSafely. Nothing else happens here.
 import type { Connection } from 'vscode-languageserver/node';
-import type { DescribeParams, DescribeResult, ExplainParams, ExplainResult, NotesParams, SetKindParams } from '../protocol';
+import type { DescribeParams, DescribeResult, ExplainParams, ExplainResult, NotesParams, SetKindParams, SetTrustParams } from '../protocol';
 import { Notifications, Requests } from '../protocol';
 import { runSafely } from '../runner';
 import { FILE_KINDS } from '../service/documents/classify';
@@ -59,6 +59,8 @@ export function registerFeatures(connection: Connection, state: ServerState, dia
 
   connection.onRequest(Requests.samples, (_p: unknown, token) =>
     runSafely(log, 'samples', { files: [] }, token, () => ({ files: state.service.samples(state.settings.locale) })));
+
+  connection.onNotification(Notifications.setTrust, (p: SetTrustParams) => state.setTrusted(p.trusted === true));
 
   connection.onNotification(Notifications.setKind, (p: SetKindParams) => {
     state.setKind(p.uri, p.kind);

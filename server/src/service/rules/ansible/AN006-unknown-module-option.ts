@@ -1,0 +1,30 @@
+// AN006 — an option a documented module does not take, with "did you mean" (ANSIBLE-10).
+import { didYouMean, moduleInfo, optionNames } from '../../languages/ansible/catalog';
+import { moduleArgs } from '../../languages/ansible/model';
+import type { Finding, Rule } from '../types';
+import { didYouMeanHint, tasks, TASK_KINDS } from './util';
+
+export const rule: Rule = {
+  id: 'AN006',
+  kinds: [...TASK_KINDS],
+  check({ doc, settings, report }) {
+    for (const task of tasks(doc)) {
+      if (!task.module) continue;
+      const m = moduleInfo(task.module);
+      if (!m || m.anyKeys) continue;
+      const names = optionNames(m);
+      const args = moduleArgs(task);
+      const fromFreeForm = !!task.freeForm?.length;
+      for (const [key, a] of args) {
+        if (names.has(key) || key.includes('{{')) continue;
+        // free-form text of command-like modules is the command itself, not options
+        if (fromFreeForm && m.freeForm) continue;
+        const suggestion = didYouMean(key, names);
+        const range = doc.rangeOf(a.keyStart, a.keyEnd);
+        const f: Finding = { range, args: { name: key, module: task.module, hint: didYouMeanHint(suggestion, settings.locale) } };
+        if (suggestion) f.fixes = [{ args: { suggestion }, edits: [{ range, newText: suggestion }], preferred: true }];
+        report(f);
+      }
+    }
+  },
+};

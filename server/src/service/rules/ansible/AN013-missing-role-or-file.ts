@@ -1,0 +1,45 @@
+// AN013 — a role, or a file of include_tasks/import_tasks/import_playbook, that does not exist (ANSIBLE-14).
+import { t } from '../../knowledge/index';
+import { ansibleModel } from '../../languages/ansible/model';
+import { findRole, playRoleNames, resolveTaskFile } from '../../languages/ansible/project';
+import { getPair, scalarString, type Node } from '../../yaml/model';
+import type { Rule } from '../types';
+import { nodeRange } from './util';
+
+export const rule: Rule = {
+  id: 'AN013',
+  kinds: ['ansible-playbook', 'ansible-tasks', 'ansible-handlers'],
+  check({ doc, settings, workspace, report }) {
+    const fs = workspace?.fs;
+    if (!fs || !doc.path.startsWith('/')) return;
+    const model = ansibleModel(doc);
+    const where = (k: 'role' | 'file') => t(`ansible.where.${k}`, settings.locale);
+    for (const play of model.plays) {
+      const imp = getPair(play.map, 'import_playbook') ?? getPair(play.map, 'ansible.builtin.import_playbook');
+      if (imp) {
+        const ref = scalarString(imp.value);
+        if (ref && resolveTaskFile(ref, doc.path, fs) === undefined) report({ range: nodeRange(doc, imp.value as Node), args: { name: ref, where: where('file') } });
+        continue;
+      }
+      for (const r of playRoleNames(play, model)) {
+        if (findRole(r.name, doc.path, fs) === undefined) report({ range: nodeRange(doc, r.node), args: { name: r.name, where: where('role') } });
+      }
+    }
+    for (const task of model.tasks) {
+      if (!task.short) continue;
+      if (/^(include|import)_role$/.test(task.short) && !model.playbook) {
+        const n = getPair(task.modulePair?.value, 'name')?.value;
+        const s = scalarString(n);
+        if (s && findRole(s, doc.path, fs) === undefined) report({ range: nodeRange(doc, n as Node), args: { name: s, where: where('role') } });
+      }
+      if (/^(include|import)_tasks$/.test(task.short)) {
+        const v = task.modulePair?.value;
+        const node = (scalarString(v) !== undefined ? v : getPair(v, 'file')?.value) as Node | undefined;
+        const ref = scalarString(node);
+        if (!ref || !node) continue;
+        const part = task.handler ? 'handlers' : 'tasks';
+        if (resolveTaskFile(ref, doc.path, fs, part) === undefined) report({ range: nodeRange(doc, node), args: { name: ref, where: where('file') } });
+      }
+    }
+  },
+};
