@@ -257,11 +257,11 @@ export function toTerminal(markdown: string): string {
 
 function main(argv: string[]): number {
   try {
-    const o = parseArgs(argv);
-    if (o.command === '--version' || argv.includes('--version')) {
+    if (argv[0] === '--version' || argv[0] === '-v') {
       process.stdout.write(`${pkg.version}\n`);
       return 0;
     }
+    const o = parseArgs(argv);
     switch (o.command) {
       case 'check':
         return check(o);

@@ -1,8 +1,8 @@
 // The shared YAML layer for Compose, Ansible and Kubernetes: one parse per document version, node
 // lookup by position, ranges, and small typed accessors. Families never re-parse YAML themselves.
 import {
-  isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments,
-  type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq,
+  isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, YAMLParseError,
+  type Document, type Node, type Pair, type YAMLMap, type YAMLSeq,
 } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../documents/document';
@@ -17,18 +17,76 @@ export interface YamlModel {
 export function yamlModel(doc: InfraDocument): YamlModel {
   return doc.cached('yaml', () => {
     let docs: YamlDoc[];
+    // The parser builds an Error per syntax problem: without stack traces that is ~3x cheaper on
+    // broken input (a half-typed or templated file can carry tens of thousands of problems).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
+      // uniqueKeys: the parser's own check is quadratic in the size of a mapping (a 50 000-key
+      // mapping took 28 s); checkTree does the same check in linear time.
       docs = parseAllDocuments(doc.content, {
         prettyErrors: false,
         strict: false,
-        uniqueKeys: true,
+        uniqueKeys: false,
       }) as unknown as YamlDoc[];
       if (!Array.isArray(docs)) docs = [docs as unknown as YamlDoc];
+      for (const d of docs) checkTree(d);
     } catch {
       docs = [];
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
     return { docs };
   });
+}
+
+/** Collections nested deeper than this are replaced by empty scalars: no infra file comes near it, and
+ * some tree walks (the `yaml` package's `visit` among them) are quadratic in depth. */
+export const MAX_NESTING = 128;
+
+/**
+ * One linear, iterative pass over a parsed document (deep nesting cannot overflow the stack):
+ * - the parser's DUPLICATE_KEY errors (same code, message and position: the start of the repeated
+ *   key), found with one Set per mapping; scalar keys compare by value, other keys never match, as
+ *   in the parser;
+ * - collections nested deeper than MAX_NESTING become null scalars with the same range.
+ */
+function checkTree(d: YamlDoc): void {
+  const found: YAMLParseError[] = [];
+  const stack: [unknown, number][] = [[d.contents, 0]];
+  const capped = (node: unknown, depth: number): unknown => {
+    if (depth <= MAX_NESTING || !(isMap(node) || isSeq(node))) return node;
+    const s = new Scalar(null);
+    s.range = node.range;
+    return s;
+  };
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        // `<<` merge keys may repeat (`<<: *a` then `<<: *b`): real files do it, Compose accepts it
+        if (isScalar(key) && key.value === key.value /* not NaN */ && key.value !== '<<') {
+          if (seen.has(key.value) && key.range) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(key.value);
+        }
+        pair.key = capped(pair.key, depth + 1);
+        pair.value = capped(pair.value, depth + 1);
+        stack.push([pair.value, depth + 1], [pair.key, depth + 1]);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        node.items[i] = capped(node.items[i], depth + 1);
+        stack.push([node.items[i], depth + 1]);
+      }
+    } else if (isPair(node)) {
+      node.key = capped(node.key, depth);
+      node.value = capped(node.value, depth);
+      stack.push([node.value, depth], [node.key, depth]);
+    }
+  }
+  if (found.length > 0) d.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
 }
 
 export function rangeOf(doc: InfraDocument, node: { range?: [number, number, number?] | null } | null | undefined): Range {
