@@ -88,3 +88,25 @@ describe('settings', () => {
     assert.equal(s.kubernetesVersion, '1.30');
   });
 });
+
+describe('validation in steps', () => {
+  it('yields once per active rule with the findings so far, and returns what doValidation returns', async () => {
+    const { open, service } = await import('../helpers/service');
+    const text = 'FROM alpine:3.20\nADD app.py /app/\nADD b.py /b/\n';
+    const { doc, ctx } = open('Dockerfile', text);
+    const steps = service.validationSteps(doc, ctx);
+    const seen: string[] = [];
+    let counts: number[] = [];
+    let r = steps.next();
+    while (!r.done) {
+      seen.push(r.value.rule);
+      counts.push(r.value.found.length);
+      r = steps.next();
+    }
+    assert.ok(seen.length > 10, `one step per rule (got ${seen.length})`);
+    assert.equal(new Set(seen).size, seen.length, 'each rule runs once');
+    assert.ok(counts.every((c, i) => i === 0 || c >= counts[i - 1]), 'findings only grow');
+    assert.deepEqual(r.value, service.doValidation(doc, ctx));
+    counts = [];
+  });
+});

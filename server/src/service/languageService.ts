@@ -12,7 +12,7 @@ import { allFacts, allTopics, localise, stringKeys, t } from './knowledge/index'
 import { noteHref } from './knowledge/render';
 import { supportFor } from './languages/index';
 import type { RequestContext } from './languages/support';
-import { runRules, SOURCE, type DiagnosticData } from './rules/engine';
+import { drain, ruleSteps, SOURCE, type DiagnosticData, type Step } from './rules/engine';
 import { rulesFor } from './rules/index';
 import type { FileDirectives } from './rules/types';
 import { FAMILY_OF_KIND, type FileKind, type Locale, type ServiceSettings, type WorkspaceContext } from './types';
@@ -60,6 +60,14 @@ export class LanguageService {
   }
 
   doValidation(doc: InfraDocument, ctx: RequestContext): Diagnostic[] {
+    return drain(this.validationSteps(doc, ctx));
+  }
+
+  /**
+   * The same validation as steps (one rule each), for callers that run it in time slices: the
+   * server answers other requests between steps and abandons a run a newer version made stale.
+   */
+  *validationSteps(doc: InfraDocument, ctx: RequestContext): Generator<Step, Diagnostic[], void> {
     const family = FAMILY_OF_KIND[doc.kind];
     if (!family || !ctx.settings.families[family]) return [];
     if (doc.content.length > ctx.settings.maxFileSize) {
@@ -70,7 +78,7 @@ export class LanguageService {
         message: t('limits.tooLarge', ctx.settings.locale, { size: formatBytes(doc.content.length), limit: formatBytes(ctx.settings.maxFileSize) }),
       }];
     }
-    return runRules(doc, rulesFor(doc.kind), ctx, this.directives(doc, ctx));
+    return yield* ruleSteps(doc, rulesFor(doc.kind), ctx, this.directives(doc, ctx));
   }
 
   doHover(doc: InfraDocument, pos: Position, ctx: RequestContext): Hover | null {

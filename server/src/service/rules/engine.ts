@@ -102,7 +102,18 @@ export function ownSuppressions(doc: InfraDocument): Suppression[] {
   return out;
 }
 
-export function runRules(doc: InfraDocument, rules: Rule[], ctx: RequestContext, directives: FileDirectives): Diagnostic[] {
+/**
+ * Validation as steps: one rule per step, so the server can run a document's rules in slices,
+ * answer hovers in between, and drop a run that a newer version made stale. The generator's
+ * return value is the diagnostics.
+ */
+/** What a validation step yields: the rule just run, and the diagnostics found so far. */
+export interface Step {
+  rule: string;
+  found: Diagnostic[];
+}
+
+export function* ruleSteps(doc: InfraDocument, rules: Rule[], ctx: RequestContext, directives: FileDirectives): Generator<Step, Diagnostic[], void> {
   const suppressions = [...ownSuppressions(doc), ...directives.suppressions];
   const out: Diagnostic[] = [];
   for (const r of rules) {
@@ -116,14 +127,26 @@ export function runRules(doc: InfraDocument, rules: Rule[], ctx: RequestContext,
       r.check({ doc, settings: ctx.settings, workspace: ctx.workspace, index: ctx.index, report: (f) => findings.push(f) });
     } catch (err) {
       logRuleError(r.id, doc, err);
-      continue;
+      findings.length = 0;
     }
     for (const f of findings) {
       if (isSuppressed(entry, f.range.start.line, suppressions)) continue;
       out.push(toDiagnostic(entry, f, severity, ctx));
     }
+    yield { rule: r.id, found: out };
   }
   return out;
+}
+
+/** Run a generator of validation steps to the end, synchronously. */
+export function drain<T>(steps: Generator<Step, T, void>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+export function runRules(doc: InfraDocument, rules: Rule[], ctx: RequestContext, directives: FileDirectives): Diagnostic[] {
+  return drain(ruleSteps(doc, rules, ctx, directives));
 }
 
 export function toDiagnostic(entry: RuleEntry, f: Finding, severity: Exclude<SeverityName, 'off'>, ctx: RequestContext): Diagnostic {
