@@ -8,6 +8,7 @@ import { ref, t, type RefEntry } from '../../knowledge/index';
 import { renderRef } from '../../knowledge/render';
 import type { Locale } from '../../types';
 import { nodeAt, rangeOf, yamlModel } from '../../yaml/model';
+import { parseImageRef } from '../../images';
 import type { RequestContext } from '../support';
 import { dotEnv, varAt } from './env';
 import { isFragment, project, serviceValue, str } from './model';
@@ -153,15 +154,12 @@ function tagHover(doc: InfraDocument, pos: Position, locale: Locale): Hover | nu
 
 /** `[registry/]repository[:tag][@digest]` split the way Docker reads it (no registry: Docker Hub). */
 export function imageRef(ref: string): { registry: string; repository: string; tag: string } | undefined {
-  const m = /^([^@\s]+?)(?::([\w][\w.-]{0,127}))?(?:@(\S+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const parts = m[1].split('/');
-  let registry = 'docker.io';
-  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) registry = parts.shift()!;
-  let repository = parts.join('/');
-  if (registry === 'docker.io' && parts.length === 1) repository = `library/${repository}`;
-  const tag = m[3] ? `@${m[3].slice(0, 19)}…` : m[2] ?? 'latest';
-  return { registry, repository, tag };
+  const s = ref.trim();
+  if (!s || /\s/.test(s)) return undefined;
+  const p = parseImageRef(s);
+  if (!p.repository) return undefined;
+  const tag = p.digest ? `@${p.digest.slice(0, 19)}…` : p.tag ?? 'latest';
+  return { registry: p.registry, repository: p.repository, tag };
 }
 
 const REF_ENTRY: Record<string, string> = {
