@@ -153,7 +153,16 @@ async function explainFile(): Promise<void> {
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns (the extension's exports): timings for tests and the curious. */
+export interface InfraNotesApi {
+  /** milliseconds spent in activate() before the server was asked to start */
+  activationMs: number;
+  /** milliseconds until the server answered initialize */
+  serverReadyMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<InfraNotesApi> {
+  const t0 = performance.now();
   output = vscode.window.createOutputChannel('Infra Notes', { log: true });
   statusItem = vscode.window.createStatusBarItem('infraNotes.kind', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Infra Notes';
@@ -189,9 +198,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  const activationMs = performance.now() - t0;
   await client.start();
+  const serverReadyMs = performance.now() - t0;
+  output.info(`activated in ${activationMs.toFixed(1)} ms; server ready after ${serverReadyMs.toFixed(0)} ms`);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   await updateStatus();
+  return { activationMs, serverReadyMs };
 }
 
 export async function deactivate(): Promise<void> {
