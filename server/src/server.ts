@@ -23,11 +23,7 @@ const justOpened = new Set<string>();
 registerFeatures(connection, state, diagnostics);
 let pullConfiguration = false;
 
-const loggedRuleErrors = new Set<string>();
 setRuleErrorLogger((rule, doc, err) => {
-  const key = `${rule}\u0000${doc.uri}`;
-  if (loggedRuleErrors.has(key)) return;
-  loggedRuleErrors.add(key);
   state.log(`rule ${rule} failed on ${doc.uri} (its result is dropped): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
 });
 

@@ -110,3 +110,31 @@ describe('validation in steps', () => {
     counts = [];
   });
 });
+
+describe('failure isolation', () => {
+  it('a rule that throws loses only its own result, and is logged once per document', async () => {
+    const { open } = await import('../helpers/service');
+    const { runRules, setRuleErrorLogger } = await import('../../server/src/service/rules/engine');
+    const { rulesFor } = await import('../../server/src/service/rules/index');
+    const text = 'FROM alpine:3.20\nADD app.py /app/\nRUN apt-get update && apt-get install -y curl\n';
+    const { doc, ctx } = open('Dockerfile', text);
+    const real = rulesFor('dockerfile');
+    const broken = { id: 'DF007', kinds: ['dockerfile' as const], check: () => { throw new Error('boom'); } };
+    const logged: string[] = [];
+    setRuleErrorLogger((id, d, err) => logged.push(`${id} ${d.uri} ${(err as Error).message}`));
+    try {
+      const withBroken = real.map((r) => (r.id === 'DF007' ? broken : r));
+      const healthy = runRules(doc, real, ctx, { suppressions: [] }).map((d) => d.code);
+      const first = runRules(doc, withBroken, ctx, { suppressions: [] }).map((d) => d.code);
+      const again = runRules(doc, withBroken, ctx, { suppressions: [] }).map((d) => d.code);
+      assert.deepEqual(again, first);
+      assert.ok(healthy.includes('DF007') && healthy.length > 1, `fixture should fire DF007 and others: ${healthy.join(',')}`);
+      assert.deepEqual(first, healthy.filter((c) => c !== 'DF007'), 'every other rule still reports');
+      assert.equal(logged.length, 1);
+      assert.match(logged[0], /^DF007 .*boom$/);
+    } finally {
+      const { setRuleErrorLogger: reset } = await import('../../server/src/service/rules/engine');
+      reset(() => undefined);
+    }
+  });
+});

@@ -25,15 +25,23 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
 };
 
 export type RuleErrorLogger = (ruleId: string, doc: InfraDocument, error: unknown) => void;
-const reported = new Set<string>();
-let logRuleError: RuleErrorLogger = (id, doc, err) => {
-  const key = `${id}\u0000${doc.uri}`;
-  if (reported.has(key)) return;
-  reported.add(key);
+let ruleErrorLogger: RuleErrorLogger = (id, doc, err) => {
   console.error(`[infra-notes] rule ${id} failed on ${doc.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
 };
+/** (rule, document) pairs already logged: a failing rule is reported once per document, not per keystroke. */
+const reported = new Set<string>();
+
+function logRuleError(id: string, doc: InfraDocument, err: unknown): void {
+  const key = `${id}\u0000${doc.uri}`;
+  if (reported.has(key)) return;
+  if (reported.size > 10000) reported.clear();
+  reported.add(key);
+  ruleErrorLogger(id, doc, err);
+}
+
 export function setRuleErrorLogger(logger: RuleErrorLogger): void {
-  logRuleError = logger;
+  ruleErrorLogger = logger;
+  reported.clear();
 }
 
 /** The severity a rule runs at, or 'off'. Order: user setting, workspace config (.hadolint.yaml…), entry. */

@@ -7,6 +7,7 @@ import { rule as DC005 } from './DC005-invalid-duration';
 import { rule as DC006 } from './DC006-invalid-port';
 import { rule as DC007 } from './DC007-invalid-volume';
 import { rule as DC008 } from './DC008-invalid-size';
+import { rule as DC009 } from './DC009-yaml-syntax';
 import { rule as DC010 } from './DC010-undefined-service';
 import { rule as DC011 } from './DC011-dependency-cycle';
 import { rule as DC012 } from './DC012-healthy-without-healthcheck';
@@ -24,6 +25,6 @@ import { rule as DC023 } from './DC023-env-file-missing';
 import { rule as DC024 } from './DC024-deprecated-links';
 
 export const rules: Rule[] = [
-  DC001, DC002, DC003, DC004, DC005, DC006, DC007, DC008, DC010, DC011, DC012, DC013, DC014, DC015, DC016,
+  DC001, DC002, DC003, DC004, DC005, DC006, DC007, DC008, DC009, DC010, DC011, DC012, DC013, DC014, DC015, DC016,
   DC017, DC018, DC019, DC020, DC021, DC022, DC023, DC024,
 ];
