@@ -81,9 +81,14 @@ export class DiagnosticsScheduler {
     void state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
-  /** All open documents, e.g. after a settings change or a workspace index change. */
-  validateAll(except?: string): void {
-    for (const td of this.state.documents.all()) if (td.uri !== except) this.schedule(td.uri, CHANGE_DELAY_MS);
+  /** All open documents, e.g. after a settings change or once the workspace index is built. */
+  validateAll(): void {
+    this.validateWhere(() => true);
+  }
+
+  /** The open documents a predicate selects (dependants of a changed file). */
+  validateWhere(select: (uri: string) => boolean): void {
+    for (const td of this.state.documents.all()) if (select(td.uri)) this.schedule(td.uri, CHANGE_DELAY_MS);
   }
 
   clear(uri: string): void {

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import type { Connection, FileEvent } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { pathToUri, uriToPath } from '../service/documents/document';
+import { FAMILY_OF_KIND, type Family } from '../service/types';
 import { walk } from '../node/walk';
 import type { ServerState } from '../state';
 import type { DiagnosticsScheduler } from './diagnostics';
@@ -17,8 +18,18 @@ function diskStamp(path: string): string | undefined {
   }
 }
 
+/** Which families read files of a family: whose open documents to re-check when one changes. */
+export const DEPENDANTS: Record<Family, Family[]> = {
+  docker: ['docker', 'compose'],
+  compose: ['compose'],
+  ansible: ['ansible'],
+  kubernetes: ['kubernetes'],
+};
+
 export class IndexUpdater {
   private revalidateTimer: NodeJS.Timeout | undefined;
+  private readonly pendingFamilies = new Set<Family>();
+  private readonly pendingSources = new Set<string | undefined>();
   ready = false;
 
   constructor(private readonly connection: Connection, private readonly state: ServerState, private readonly diagnostics: DiagnosticsScheduler) {}
@@ -55,29 +66,48 @@ export class IndexUpdater {
     this.diagnostics.validateAll();
   }
 
-  /** An open document's index entry changed (see DiagnosticsScheduler): re-check the others. */
+  /** An open document's index entry changed (see DiagnosticsScheduler): re-check its dependants. */
   documentIndexChanged(uri: string): void {
-    this.revalidateOthers(uri);
+    this.revalidateDependants(this.state.index.get(uri)?.family, uri);
   }
 
   documentClosed(uri: string): void {
     const path = uriToPath(uri);
+    const family = this.state.index.get(uri)?.family;
     this.state.index.remove(uri);
-    if (this.indexDiskFile(path)) this.revalidateOthers(uri);
+    if (this.indexDiskFile(path)) this.revalidateDependants(family ?? this.state.index.get(uri)?.family, uri);
   }
 
   filesChanged(changes: FileEvent[]): void {
-    let changed = false;
     for (const c of changes) {
       const path = uriToPath(c.uri);
-      if (c.type === FileChangeType.Deleted) changed = this.state.index.remove(c.uri) || changed;
-      else changed = this.indexDiskFile(path) || changed;
+      const before = this.state.index.get(c.uri)?.family;
+      const changed = c.type === FileChangeType.Deleted ? this.state.index.remove(c.uri) : this.indexDiskFile(path);
+      if (changed) this.revalidateDependants(before ?? this.state.index.get(c.uri)?.family);
     }
-    if (changed) this.revalidateOthers();
   }
 
-  revalidateOthers(except?: string): void {
+  /**
+   * Re-check, once the burst of changes settles, the open documents whose family reads files of
+   * the changed family (a manifest's objects matter to other manifests; a Dockerfile or
+   * .dockerignore to Dockerfiles and compose files), and no others.
+   */
+  revalidateDependants(family: Family | undefined, source?: string): void {
+    if (!family) return;
+    for (const f of DEPENDANTS[family]) this.pendingFamilies.add(f);
+    this.pendingSources.add(source);
     if (this.revalidateTimer) clearTimeout(this.revalidateTimer);
-    this.revalidateTimer = setTimeout(() => this.diagnostics.validateAll(except), 150);
+    this.revalidateTimer = setTimeout(() => {
+      const families = new Set(this.pendingFamilies);
+      // the edited document was just validated: skip it, but only when it alone caused the burst
+      const skip = this.pendingSources.size === 1 ? [...this.pendingSources][0] : undefined;
+      this.pendingFamilies.clear();
+      this.pendingSources.clear();
+      this.diagnostics.validateWhere((uri) => {
+        if (uri === skip) return false;
+        const family = FAMILY_OF_KIND[this.state.get(uri)?.kind ?? 'unknown'];
+        return !!family && families.has(family);
+      });
+    }, 150);
   }
 }
