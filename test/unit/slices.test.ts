@@ -40,3 +40,16 @@ describe('hover slices per family', () => {
     assert.equal(hoverText('values.yaml', 'ki<|>nd: thing\n'), '');
   });
 });
+
+describe('snippets of broad languages are served only in infra files', () => {
+  it('offers Kubernetes snippets at the start of a key in a manifest, and nowhere else', async () => {
+    const { completeAt } = await import('../helpers/service');
+    const labels = (items: { label: string }[]) => items.map((i) => i.label);
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n<|>\n';
+    assert.ok(labels(completeAt('k8s/all.yaml', manifest)).includes('k8s-deployment'));
+    assert.ok(!labels(completeAt('k8s/all.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: <|>\n')).includes('k8s-deployment'), 'not inside a value');
+    assert.deepEqual(completeAt('.github/workflows/ci.yml', 'name: ci\njobs:\n  <|>\n'), [], 'nothing in a CI workflow');
+    assert.ok(!labels(completeAt('site.yml', '- hosts: all\n  tasks:\n    <|>\n')).includes('k8s-deployment'), 'no k8s snippets in a playbook');
+    assert.ok(labels(completeAt('site.yml', '- hosts: all\n  tasks:\n    - <|>\n')).includes('block'), 'Ansible snippets in a playbook');
+  });
+});

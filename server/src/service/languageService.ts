@@ -1,7 +1,7 @@
 // The protocol-free facade of the Infra Notes language service. The server, the CLI and the tests
 // all go through it: it takes documents, positions and explicit settings, and returns LSP types.
 import {
-  CodeActionKind, DiagnosticSeverity,
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity,
   type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover,
   type Location, type Position, type Range,
 } from 'vscode-languageserver-types';
@@ -11,6 +11,7 @@ import { InfraDocument, uriToPath } from './documents/document';
 import { allFacts, allTopics, localise, stringKeys, t } from './knowledge/index';
 import { noteHref } from './knowledge/render';
 import { supportFor } from './languages/index';
+import { snippetCompletions } from './snippets';
 import type { RequestContext } from './languages/support';
 import { drain, ruleSteps, SOURCE, type DiagnosticData, type Step } from './rules/engine';
 import { rulesFor } from './rules/index';
@@ -23,6 +24,11 @@ export interface OpenOptions {
   override?: FileKind;
   workspace?: WorkspaceContext;
 }
+
+const VALUE_KINDS = new Set<number>([
+  CompletionItemKind.Value, CompletionItemKind.EnumMember, CompletionItemKind.Reference, CompletionItemKind.Constant,
+  CompletionItemKind.Variable, CompletionItemKind.Event, CompletionItemKind.File, CompletionItemKind.Folder,
+]);
 
 const EMPTY_DIRECTIVES: FileDirectives = { suppressions: [] };
 
@@ -89,7 +95,10 @@ export class LanguageService {
   doComplete(doc: InfraDocument, pos: Position, ctx: RequestContext): CompletionList {
     if (!this.active(doc, ctx)) return { isIncomplete: false, items: [] };
     const items: CompletionItem[] = supportFor(doc.kind)?.complete?.(doc, pos, ctx) ?? [];
-    return { isIncomplete: false, items };
+    // the family knows the context: when it offers values (handler names, enum values, workspace
+    // names), the cursor is in a value, where a snippet of whole objects has no place
+    const inValue = items.some((i) => i.kind !== undefined && VALUE_KINDS.has(i.kind));
+    return { isIncomplete: false, items: inValue ? items : [...items, ...snippetCompletions(doc, pos)] };
   }
 
   findDefinition(doc: InfraDocument, pos: Position, ctx: RequestContext): Location[] {
