@@ -67,7 +67,8 @@ describe('bounds', () => {
   });
 
   test(`nesting deeper than ${MAX_NESTING} levels is cut from the model (block and flow)`, () => {
-    const flow = `${K8S_HEAD}  deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    // flow deeper than MAX_FLOW_DEPTH is not parsed at all (see the test below); 200 levels are
+    const flow = `${K8S_HEAD}  deep: ${'['.repeat(200)}${']'.repeat(200)}\n`;
     const block = `${K8S_HEAD}${Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} leaf\n`;
     for (const text of [flow, block]) {
       const { doc, ctx } = open('k8s/deep.yaml', text);
@@ -128,5 +129,18 @@ describe('bounds', () => {
       });
       assert.ok(ms < HANG_MS, `${path}: ${Math.round(ms)} ms`);
     }
+  });
+});
+
+describe('flow nesting beyond the parser', () => {
+  test('a 1 500-deep flow collection is not parsed: one clear, deterministic syntax problem per run', async () => {
+    const { diagnose } = await import('../helpers/service');
+    const deep = `services:\n  web:\n    image: nginx:1.27\n    command: ${'['.repeat(1500)}x${']'.repeat(1500)}\n`;
+    const runs = [0, 1, 2].map(() => diagnose('compose.yaml', deep).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`));
+    assert.deepEqual(runs[1], runs[0]);
+    assert.deepEqual(runs[2], runs[0]);
+    assert.ok(runs[0].some((m) => m.startsWith('DC009 3:') && /nested deeper than 256/.test(m)), runs[0].join('\n'));
+    const fine = `services:\n  web:\n    image: nginx:1.27\n    command: ${'['.repeat(100)}x${']'.repeat(100)}\n`;
+    assert.ok(!diagnose('compose.yaml', fine).some((d) => /nested deeper/.test(String(d.message))));
   });
 });

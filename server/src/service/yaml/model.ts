@@ -12,11 +12,55 @@ export type PathSegment = string | number;
 
 export interface YamlModel {
   docs: YamlDoc[];
+  /** set when the text was not parsed at all (too deeply nested) */
+  problem?: { at: number; code: string; message: string };
 }
+
+/**
+ * Flow collections (`[ … ]`, `{ … }`) nested deeper than this are not parsed: the `yaml` parser
+ * recurses on them and, around a thousand levels, overflows the stack — and reports that
+ * differently from one run to the next. No infra file comes anywhere near it.
+ */
+export const MAX_FLOW_DEPTH = 256;
+
+/** The deepest flow-bracket nesting outside quotes and comments, and where it passes the limit. */
+export function flowDepth(text: string, limit = MAX_FLOW_DEPTH): { depth: number; at: number } {
+  let depth = 0;
+  let max = 0;
+  let at = -1;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n' && quote === "'") quote = ''; // be forgiving: quotes rarely span lines in flow
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) max = depth;
+      if (depth > limit && at < 0) at = i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '\n' && depth === 0) quote = '';
+  }
+  return { depth: max, at };
+}
+
+/** A problem found before parsing (the text is not parsed at all). */
+interface PreParseProblem { at: number; code: string; message: string }
 
 export function yamlModel(doc: InfraDocument): YamlModel {
   return doc.cached('yaml', () => {
     let docs: YamlDoc[];
+    const tooDeep = flowDepth(doc.content);
+    if (tooDeep.at >= 0) {
+      const problem: PreParseProblem = { at: tooDeep.at, code: 'NESTING', message: `flow collections nested deeper than ${MAX_FLOW_DEPTH} levels` };
+      return { docs: [], problem };
+    }
     // The parser builds an Error per syntax problem: without stack traces that is ~3x cheaper on
     // broken input (a half-typed or templated file can carry tens of thousands of problems).
     const stackTraceLimit = Error.stackTraceLimit;
@@ -236,7 +280,9 @@ export interface YamlProblem {
 
 export function yamlProblems(doc: InfraDocument): YamlProblem[] {
   const out: YamlProblem[] = [];
-  for (const d of yamlModel(doc).docs) {
+  const model = yamlModel(doc);
+  if (model.problem) out.push({ range: doc.rangeOf(model.problem.at, model.problem.at + 1), message: model.problem.message, code: model.problem.code });
+  for (const d of model.docs) {
     for (const e of d.errors) {
       const [a, b] = e.pos;
       out.push({ range: doc.rangeOf(a, Math.max(b, a + 1)), message: e.message.split('\n')[0], code: e.code });
