@@ -30,6 +30,12 @@ describe('knowledge catalogue', () => {
     for (const f of allFacts()) assert.ok(topics.has(f.topic), `${f.id}: unknown topic ${f.topic}`);
   });
 
+  it('surfaces every fact: each is cited by at least one hover, rule or snippet entry', () => {
+    const cited = new Set(allEntries().filter((e) => e.type !== 'fact').flatMap((e) => e.notes ?? []));
+    const silent = allFacts().map((f) => f.id).filter((id) => !cited.has(id));
+    assert.deepEqual(silent, [], `facts no entry cites: ${silent.join(', ')}`);
+  });
+
   it('cites only facts that exist', () => {
     for (const e of allEntries()) {
       for (const n of e.notes ?? []) assert.ok(fact(n), `${e.id} cites unknown fact ${n}`);
