@@ -2,7 +2,8 @@
 //   infra-notes check [paths…] [--format text|json|sarif] [--language en|ru] [--severity S] [--config F]
 //   infra-notes explain <file>[:line[:col]] [--language en|ru]
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import pkg from '../../package.json';
 import { nodeFileReader } from './node/fileReader';
@@ -104,26 +105,54 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-function check(o: Options): number {
-  const paths = (o.paths.length ? o.paths : ['.']).map((p) => resolve(p));
-  for (const p of paths) {
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** The files named by the arguments: files, folders (walked) and globs (matched under the current folder). */
+function collectFiles(args: string[]): { files: string[]; roots: string[] } {
+  const cwd = process.cwd();
+  const files = new Set<string>();
+  const roots = new Set<string>();
+  const globs: string[] = [];
+  for (const arg of args) {
+    const p = resolve(arg);
+    let isDir = false;
     try {
-      statSync(p);
+      isDir = statSync(p).isDirectory();
     } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
+      if (GLOB_CHARS.test(arg)) {
+        globs.push(arg);
+        continue;
+      }
+      throw new UsageError(`no such file or folder: ${arg}`);
     }
+    if (isDir) roots.add(p);
+    for (const f of walk(p)) files.add(f);
   }
-  const roots = paths.filter((p) => statSync(p).isDirectory());
+  if (globs.length) {
+    const match = picomatch(globs, { dot: true });
+    let matched = 0;
+    for (const f of walk(cwd)) {
+      if (match(relative(cwd, f).split(sep).join('/'))) {
+        files.add(f);
+        matched++;
+      }
+    }
+    if (matched === 0) throw new UsageError(`no infra file matches ${globs.join(' ')}`);
+    roots.add(cwd);
+  }
+  return { files: [...files], roots: [...roots] };
+}
+
+function check(o: Options): number {
+  const { files: paths, roots } = collectFiles(o.paths.length ? o.paths : ['.']);
   const ctx = context(o, roots.length ? roots : [process.cwd()]);
   const service = new LanguageService();
   const index = service.createIndex(ctx.workspace);
   const files: { path: string; text: string }[] = [];
-  for (const root of paths) {
-    for (const file of walk(root)) {
-      const text = ctx.workspace.fs.readFile(file);
-      if (text === undefined) continue;
-      files.push({ path: file, text });
-    }
+  for (const file of paths) {
+    const text = ctx.workspace.fs.readFile(file);
+    if (text === undefined) continue;
+    files.push({ path: file, text });
   }
   // index everything first so cross-file rules see the whole tree, as in the editor
   for (const f of files) index.update(pathToUri(f.path), f.text, 'disk');

@@ -65,6 +65,16 @@ describe('infra-notes check / explain as a process', () => {
     assert.ok(files.has('app/Dockerfile'));
   });
 
+  test('globs select files under the current folder; a glob that matches nothing is a usage error', () => {
+    const r = cli(['check', '**/Dockerfile', '--format', 'json'], project);
+    assert.equal(r.code, 1, r.stderr);
+    const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
+    assert.deepEqual([...files], ['app/Dockerfile'], 'only Dockerfiles, and not the git-ignored one');
+    const none = cli(['check', 'nowhere/**/*.yaml'], project);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no infra file matches nowhere/);
+  });
+
   test('json: one object per finding with position, rule, notes and fixes', () => {
     const r = cli(['check', '--format=json'], project);
     assert.equal(r.code, 1);
