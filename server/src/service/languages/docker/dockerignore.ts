@@ -1,11 +1,11 @@
 // .dockerignore: the pattern list (one per line, `#` comments, `!` negation), hovers that say what a
-// pattern matches (DOCKER-03), a matcher with Docker's semantics for cross-file checks, and the
-// status-bar / explain summaries.
+// pattern matches (DOCKER-03), a matcher with Docker's semantics, the ignore file of a Dockerfile's build
+// context (one lookup for DF002, DF062 and the `COPY .` hover), and the status-bar / explain summaries.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
 import { localise, ref, t } from '../../knowledge/index';
 import { notesLine, renderRef } from '../../knowledge/render';
-import type { Locale } from '../../types';
+import type { Locale, WorkspaceContext } from '../../types';
 import type { RequestContext } from '../support';
 
 export interface IgnorePattern {
@@ -117,6 +117,62 @@ export function isIgnored(patterns: Pick<IgnorePattern, 'pattern' | 'negated'>[]
     if (toRegex(pat.pattern).test(p)) ignored = !pat.negated;
   }
   return ignored;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the build context of a Dockerfile: which ignore file applies
+
+export interface ContextIgnore {
+  /** the ignore file */
+  path: string;
+  /** its file name (`.dockerignore`, `Dockerfile.dockerignore`) */
+  name: string;
+  /** the folder the patterns are relative to (the build context) */
+  dir: string;
+  patterns: Omit<IgnorePattern, 'range'>[];
+}
+
+/**
+ * The ignore file of a Dockerfile's build context: the Dockerfile's own `<name>.dockerignore` first,
+ * then `.dockerignore` (or `.containerignore`) in its folder or a parent folder up to the workspace
+ * root, since a build is often run from a parent folder.
+ */
+export function dockerignoreFor(dockerfilePath: string, workspace: WorkspaceContext): ContextIgnore | undefined {
+  const file = dockerfilePath.replace(/\\/g, '/');
+  const slash = file.lastIndexOf('/');
+  if (slash < 0) return undefined;
+  let dir = file.slice(0, slash);
+  const read = (p: string): string | undefined => {
+    try {
+      return workspace.fs.readFile(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const make = (path: string, text: string): ContextIgnore =>
+    ({ path, name: path.slice(path.lastIndexOf('/') + 1), dir, patterns: parseDockerignoreText(text).patterns });
+  const own = `${file}.dockerignore`;
+  const ownText = read(own);
+  if (ownText !== undefined) return make(own, ownText);
+  const roots = (workspace.roots ?? []).map((r) => r.replace(/\\/g, '/').replace(/\/+$/, ''));
+  const root = roots.filter((r) => file.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+  for (let guard = 0; guard < 32; guard++) {
+    for (const name of ['.dockerignore', '.containerignore']) {
+      const p = `${dir}/${name}`;
+      const text = read(p);
+      if (text !== undefined) return make(p, text);
+    }
+    if (root === undefined || dir === root || dir.length <= root.length) break;
+    dir = dir.slice(0, dir.lastIndexOf('/'));
+  }
+  return undefined;
+}
+
+/** Whether a literal COPY/ADD source (relative to the context) is excluded; wildcards, variables and `../` are not judged. */
+export function isSourceIgnored(ig: Pick<ContextIgnore, 'patterns'>, source: string): boolean {
+  const p = source.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (!p || p === '.' || p.startsWith('../') || /[*?[$]/.test(p)) return false;
+  return isIgnored(ig.patterns, p);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { allEntries, allRuleEntries, localise, ref, t, type RefEntry } from '../
 import { renderRef } from '../../knowledge/render';
 import type { Locale } from '../../types';
 import type { RequestContext } from '../support';
-import { dockerignoreHover, parseDockerignoreText } from './dockerignore';
+import { dockerignoreFor, dockerignoreHover } from './dockerignore';
 import {
   AUTOMATIC_FROM_ARGS, commandName, definitionsIn, dockerfileModel, execCommand, findStage, flagsOf, parseImageRef, PREDEFINED_ARGS,
   rangeContains, shellCommands, stageAt, stagesOf, variableRefs, variablesInScope,
@@ -71,24 +71,10 @@ function contextHover(doc: InfraDocument, instr: Instruction, pos: Position, ctx
   if (!e) return null;
   const locale = ctx.settings.locale;
   const extra: string[] = [];
-  const ignore = findDockerignore(doc, ctx);
-  if (ignore) extra.push(t('docker.context.ignoreFound', locale, { file: ignore.name, count: parseDockerignoreText(ignore.text).patterns.length }));
+  const ignore = dockerignoreFor(doc.path, ctx.workspace);
+  if (ignore) extra.push(t('docker.context.ignoreFound', locale, { file: ignore.name, count: ignore.patterns.length }));
   else if (ctx.workspace.roots.length) extra.push(t('docker.context.ignoreMissing', locale));
   return md(renderRef(e, locale, { extra }), src.getRange());
-}
-
-/** The .dockerignore of the build context assumed to be the Dockerfile's folder (`<name>.dockerignore` first). */
-export function findDockerignore(doc: InfraDocument, ctx: RequestContext): { name: string; path: string; text: string } | undefined {
-  const slash = doc.path.lastIndexOf('/');
-  if (slash < 0) return undefined;
-  const dir = doc.path.slice(0, slash);
-  const base = doc.path.slice(slash + 1);
-  for (const name of [`${base}.dockerignore`, '.dockerignore']) {
-    const path = `${dir}/${name}`;
-    const text = ctx.workspace.fs.readFile(path);
-    if (text !== undefined) return { name, path, text };
-  }
-  return undefined;
 }
 
 function instructionHover(doc: InfraDocument, instr: Instruction, pos: Position, locale: Locale): Hover | null {

@@ -1,10 +1,13 @@
 // The Dockerfile model: dockerfile-ast's parse once per document version, plus what the language
 // side and the rules need on top of it — stages, ARG/ENV scoping per stage (global ARGs before the
-// first FROM), variable resolution, image references and the shell commands inside RUN.
+// first FROM), variable resolution, image references, JSON-form arguments, flags and the shell
+// commands inside RUN/CMD/ENTRYPOINT/HEALTHCHECK (one splitter, words with document offsets).
+// Everything is built at most once per document version (doc.cached).
 //
-// Exported functions are a stable API used by rules/docker/**: keep their shapes.
+// Exported functions are a stable API used by rules/docker/** (whose lib/model.ts `facts` is a thin
+// view over this one): keep their shapes.
 import {
-  DockerfileParser, type Argument, type Dockerfile, type Flag, type From, type Instruction,
+  DockerfileParser, type Argument, type Dockerfile, type Flag, type From, type Heredoc, type Instruction, type JSONArgument,
 } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
@@ -12,7 +15,46 @@ import type { InfraDocument } from '../../documents/document';
 export type { Dockerfile, Instruction, Flag, From, Argument };
 
 export function dockerfileModel(doc: InfraDocument): Dockerfile {
-  return doc.cached('dockerfile', () => DockerfileParser.parse(doc.content));
+  return doc.cached('dockerfile', () => {
+    const df = DockerfileParser.parse(doc.content);
+    for (const instr of df.getInstructions()) memoise(instr);
+    return df;
+  });
+}
+
+/** The escape character of the file (`# escape=` directive, `\\` by default). */
+export function escapeChar(doc: InfraDocument): string {
+  return safe(() => dockerfileModel(doc).getEscapeCharacter(), '\\') || '\\';
+}
+
+/**
+ * dockerfile-ast re-tokenises an instruction on every getArguments()/getKeyword()/getFlags() call;
+ * the model is immutable once parsed (one per document version), so remember the answers on the
+ * instance. The hovers and some forty rules ask the same questions of every instruction.
+ */
+const MEMOISED = ['getKeyword', 'getArguments', 'getFlags', 'getVariables', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange', 'getProperties', 'getJSONStrings', 'getHeredocs', 'getOpeningBracket', 'getClosingBracket'];
+const STORE = Symbol('memo');
+type Memo = Record<string | symbol, unknown> & { [STORE]?: Map<string, unknown> };
+/** One shared wrapper per method (no closure per instance): answers from the instance's store. */
+const WRAPPERS: Record<string, (this: Memo, ...args: unknown[]) => unknown> = Object.fromEntries(
+  MEMOISED.map((name) => [
+    name,
+    function (this: Memo, ...args: unknown[]): unknown {
+      const original = (Object.getPrototypeOf(this) as Record<string, (...a: unknown[]) => unknown>)[name];
+      if (args.length) return original.apply(this, args);
+      const store = (this[STORE] ??= new Map<string, unknown>());
+      if (store.has(name)) return store.get(name);
+      const value = original.call(this);
+      store.set(name, value);
+      return value;
+    },
+  ]),
+);
+function memoise(instr: Instruction): void {
+  const target = instr as unknown as Memo;
+  if (target[STORE]) return;
+  target[STORE] = new Map<string, unknown>();
+  for (const name of MEMOISED) if (typeof target[name] === 'function') target[name] = WRAPPERS[name];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -32,7 +74,7 @@ export function rangeContains(r: Range | null | undefined, p: Position): boolean
 /** The flags of an instruction that has them (FROM, RUN, COPY, ADD, HEALTHCHECK…); [] otherwise. */
 export function flagsOf(instr: Instruction): Flag[] {
   const f = (instr as unknown as { getFlags?: () => Flag[] }).getFlags;
-  return typeof f === 'function' ? f.call(instr) : [];
+  return typeof f === 'function' ? safe(() => f.call(instr), []) : [];
 }
 
 export function flagOf(instr: Instruction, name: string): Flag | undefined {
@@ -46,24 +88,13 @@ export function isJsonForm(instr: Instruction): boolean {
   return typeof open === 'function' && !!open.call(instr) && typeof close === 'function' && !!close.call(instr);
 }
 
-interface JsonString { getValue(): string; getRange(): Range }
-
-/** The text of a JSON string as written in the document (dockerfile-ast drops spaces inside it). */
-function jsonStringText(instr: Instruction, s: JsonString): string {
-  const document = (instr as unknown as { document?: { getText(r: Range): string } }).document;
-  const raw = document ? document.getText(s.getRange()) : s.getValue();
-  try {
-    return JSON.parse(raw.replace(/\r?\n/g, '')) as string;
-  } catch {
-    return raw.replace(/^"|"$/g, '');
-  }
-}
-
 /** The strings of the JSON form (unquoted, spaces kept), or undefined for the shell form. */
 export function jsonArgs(instr: Instruction): string[] | undefined {
   if (!isJsonForm(instr)) return undefined;
-  const strs = (instr as unknown as { getJSONStrings: () => JsonString[] }).getJSONStrings();
-  return strs.map((s) => jsonStringText(instr, s));
+  const document = (instr as unknown as { document?: { getText(r: Range): string } }).document;
+  const escape = (instr as unknown as { escapeChar?: string }).escapeChar ?? '\\';
+  const strs = (instr as unknown as { getJSONStrings: () => JSONArgument[] }).getJSONStrings();
+  return strs.map((s) => (document ? decodeJsonString(document.getText(s.getRange()), escape) : s.getValue().replace(/^"|"$/g, '')));
 }
 
 // image references: see ../../images.ts (shared by Dockerfile, Compose and Kubernetes)
@@ -202,6 +233,8 @@ export const PREDEFINED_ARGS = [
   'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'SOURCE_DATE_EPOCH',
 ] as const;
 
+export const PREDEFINED_ARG_NAMES: ReadonlySet<string> = new Set(PREDEFINED_ARGS);
+
 /** The predefined args that are in scope in FROM lines without any ARG (the platform ones). */
 export const AUTOMATIC_FROM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']);
 
@@ -215,6 +248,11 @@ function propsOf(instr: Instruction): Prop[] {
   } catch {
     return [];
   }
+}
+
+/** Names declared by an ARG or ENV instruction (`ARG A=1 B`, `ENV A=1 B=2`, `ENV A 1`) with their ranges. */
+export function declaredNames(instr: Instruction): { name: string; range: Range }[] {
+  return propsOf(instr).filter((p) => p.name).map((p) => ({ name: p.name, range: p.nameRange }));
 }
 
 interface Scopes {
@@ -357,239 +395,75 @@ export function variableRefs(instr: Instruction): VariableRef[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// shell commands inside RUN (and shell-form CMD/ENTRYPOINT)
+// shell commands inside RUN (and shell-form CMD/ENTRYPOINT, HEALTHCHECK CMD)
+//
+// One splitter, one parse per instruction and document version (doc.cached): the language
+// features (hover) and the rules read the same commands and words.
 
 export interface ShellWord {
-  /** the word with quotes removed and continuations dropped */
+  /** the word with quotes removed (escapes resolved, continuations dropped) */
   text: string;
-  /** offsets in the document */
+  /** document offsets of the raw word */
   start: number;
   end: number;
   range: Range;
 }
 
 export interface ShellCommand {
-  /** words of one simple command (`apt-get install -y curl`) */
+  /** words of one simple command (`apt-get install -y curl`); empty for a bare operator */
   words: ShellWord[];
-  /** operator that follows the command: '&&', '||', ';', '|', '&', '\n' or '' at the end */
+  /** the operator after the command ('&&', '||', ';', ';;', '|', '|&', '&', '(', ')', '\n' for a newline in a script, '' at the end) and its offsets */
+  sep: string;
+  sepStart: number;
+  sepEnd: number;
+  /** the operator that follows (as `sep`; '\n' at the end of a heredoc marker line or body) */
   next: string;
-  /** operator that precedes it ('' for the first) */
+  /** the operator that precedes it among the commands with words ('' for the first of a script) */
   prev: string;
+  /** from the first word to the last (at the separator for a command without words) */
   range: Range;
+}
+
+interface ShellScript {
+  /** JSON (exec) form: the strings as one command */
+  exec?: ShellCommand;
+  /** the commands with words, heredoc markers kept, then those of the heredoc bodies (what hover looks at) */
+  commands: ShellCommand[];
+  /** the commands the rules read: heredoc markers dropped, `sh -c "…"` of the exec form split */
+  forRules: ShellCommand[];
+}
+
+function shellScript(doc: InfraDocument, instr: Instruction): ShellScript {
+  const scripts = doc.cached('dockerfile.shell', () => new Map<Instruction, ShellScript>());
+  let got = scripts.get(instr);
+  if (!got) {
+    try {
+      got = parseScript(doc, instr);
+    } catch {
+      got = { commands: [], forRules: [] };
+    }
+    scripts.set(instr, got);
+  }
+  return got;
 }
 
 /**
  * The simple commands of a RUN (or any shell-form instruction) with exact word ranges. Handles
- * quotes, escapes, line continuations with the file's escape char, comment lines inside a
- * continued instruction, and heredoc bodies (`RUN <<EOF … EOF`: the body is the script).
- * Never throws; on odd input it degrades to fewer words.
+ * quotes, `$(…)` and backticks, escapes, line continuations with the file's escape char, comment
+ * lines inside a continued instruction, and heredoc bodies (`RUN <<EOF … EOF`: the body is the
+ * script when the program is a shell). Parsed once per document version. Never throws.
  */
 export function shellCommands(doc: InfraDocument, instr: Instruction): ShellCommand[] {
-  const start = (instr.getArgumentsRange() ?? instr.getRange()).start;
-  return doc.cached(`dockerfile.sh.${start.line}:${start.character}`, () => {
-    try {
-      return tokenizeShell(doc, instr);
-    } catch {
-      return [];
-    }
-  });
+  return shellScript(doc, instr).commands;
 }
 
-function tokenizeShell(doc: InfraDocument, instr: Instruction): ShellCommand[] {
-  if (isJsonForm(instr)) return [];
-  const argsRange = instr.getArgumentsRange();
-  if (!argsRange) return [];
-  const ast = dockerfileModel(doc);
-  const esc = ast.getEscapeCharacter();
-  const text = doc.content;
-  const startOff = doc.offsetAt(argsRange.start);
-  const endOff = doc.offsetAt(instr.getRange().end);
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let prev = '';
-  const heredocs: string[] = [];
-  const flush = (op: string) => {
-    if (words.length) {
-      const range = doc.rangeOf(words[0].start, words[words.length - 1].end);
-      commands.push({ words, next: op, prev, range });
-      words = [];
-      prev = op;
-    } else if (op && op !== '\n') prev = op;
-  };
-  let i = startOff;
-  let atLineStart = false;
-  while (i < endOff) {
-    const c = text[i];
-    // continuation: escape char followed by optional spaces and a newline
-    if (c === esc) {
-      let j = i + 1;
-      while (j < endOff && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '\r') j++;
-      if (text[j] === '\n' || j >= endOff) {
-        i = j + 1;
-        atLineStart = true;
-        continue;
-      }
-    }
-    if (c === '\n') {
-      if (heredocs.length) {
-        // heredoc bodies: the script of `RUN <<EOF`; parse it line by line as shell
-        i++;
-        flush('\n');
-        const delim = heredocs.shift()!;
-        const bodyEnd = findHeredocEnd(text, i, endOff, delim);
-        commands.push(...tokenizeRange(doc, i, bodyEnd.bodyEnd, esc));
-        i = bodyEnd.next;
-        continue;
-      }
-      flush('\n');
-      i++;
-      atLineStart = true;
-      continue;
-    }
-    if (atLineStart) {
-      // comment lines inside a continued instruction are dropped by the Dockerfile parser
-      let j = i;
-      while (j < endOff && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '#') {
-        while (j < endOff && text[j] !== '\n') j++;
-        i = j + 1;
-        continue;
-      }
-      atLineStart = false;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '#' && (i === startOff || /\s/.test(text[i - 1]))) {
-      while (i < endOff && text[i] !== '\n') i++;
-      continue;
-    }
-    const op = operatorAt(text, i);
-    if (op) {
-      if (op === '<<' || op === '<<-') {
-        const m = /^<<-?\s*(["']?)([A-Za-z_][\w-]*)\1/.exec(text.slice(i, Math.min(endOff, i + 80)));
-        if (m) {
-          heredocs.push(m[2]);
-          const start = i;
-          i += m[0].length;
-          words.push({ text: text.slice(start, i), start, end: i, range: doc.rangeOf(start, i) });
-          continue;
-        }
-      }
-      if (op === '&&' || op === '||' || op === ';' || op === '|' || op === '&') {
-        flush(op);
-        i += op.length;
-        continue;
-      }
-    }
-    // a word
-    const w = readWord(text, i, endOff, esc);
-    words.push({ text: w.text, start: i, end: w.end, range: doc.rangeOf(i, w.end) });
-    i = w.end;
-  }
-  flush('');
-  return commands;
-}
-
-function tokenizeRange(doc: InfraDocument, start: number, end: number, esc: string): ShellCommand[] {
-  const text = doc.content;
-  const out: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let prev = '';
-  const flush = (op: string) => {
-    if (words.length) {
-      out.push({ words, next: op, prev, range: doc.rangeOf(words[0].start, words[words.length - 1].end) });
-      words = [];
-      prev = op;
-    } else if (op && op !== '\n') prev = op;
-  };
-  let i = start;
-  // inside a heredoc the script is plain shell: backslash continues lines
-  const shEsc = '\\';
-  void esc;
-  while (i < end) {
-    const c = text[i];
-    if (c === shEsc && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
-      i += text[i + 1] === '\r' ? 3 : 2;
-      continue;
-    }
-    if (c === '\n') { flush('\n'); i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '#' && (i === start || /\s/.test(text[i - 1]))) {
-      while (i < end && text[i] !== '\n') i++;
-      continue;
-    }
-    const op = operatorAt(text, i);
-    if (op === '&&' || op === '||' || op === ';' || op === '|' || op === '&') {
-      flush(op);
-      i += op.length;
-      continue;
-    }
-    const w = readWord(text, i, end, shEsc);
-    words.push({ text: w.text, start: i, end: w.end, range: doc.rangeOf(i, w.end) });
-    i = w.end;
-  }
-  flush('');
-  return out;
-}
-
-function findHeredocEnd(text: string, from: number, end: number, delim: string): { bodyEnd: number; next: number } {
-  let i = from;
-  while (i < end) {
-    let nl = text.indexOf('\n', i);
-    if (nl < 0 || nl > end) nl = end;
-    const line = text.slice(i, nl).replace(/\r$/, '').replace(/^\t+/, '');
-    if (line === delim) return { bodyEnd: i, next: nl + 1 };
-    i = nl + 1;
-  }
-  return { bodyEnd: end, next: end };
-}
-
-function operatorAt(text: string, i: number): string | undefined {
-  const two = text.slice(i, i + 2);
-  if (two === '&&' || two === '||') return two;
-  if (text.startsWith('<<-', i)) return '<<-';
-  if (two === '<<') return '<<';
-  const c = text[i];
-  if (c === ';' || c === '|' || c === '&') {
-    // `2>&1`, `&>`: redirections, not operators
-    if (c === '&' && (text[i - 1] === '>' || text[i + 1] === '>')) return undefined;
-    return c;
-  }
-  return undefined;
-}
-
-function readWord(text: string, i: number, end: number, esc: string): { text: string; end: number } {
-  let out = '';
-  let j = i;
-  while (j < end) {
-    const c = text[j];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
-    if (c === ';' || c === '|') break;
-    if (c === '&' && text[j - 1] !== '>' && text[j + 1] !== '>') break;
-    if (c === esc || c === '\\') {
-      // continuation inside a word, or an escaped char
-      let k = j + 1;
-      while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
-      if (text[k] === '\n' || (text[k] === '\r' && text[k + 1] === '\n')) {
-        if (k > j + 1) break;
-        j = text[k] === '\r' ? k + 2 : k + 1;
-        continue;
-      }
-      if (j + 1 < end) out += text[j + 1];
-      j += 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const close = text.indexOf(c, j + 1);
-      const stop = close < 0 || close >= end ? end : close;
-      out += text.slice(j + 1, stop).replace(/\\\r?\n[ \t]*/g, '');
-      j = stop + 1;
-      continue;
-    }
-    out += c;
-    j++;
-  }
-  return { text: out, end: Math.min(j, end) };
+/**
+ * The commands the rules read: as shellCommands, plus the bare operators (`( … )`, empty lines of a
+ * heredoc script), without heredoc marker words, and for the exec form either the commands of its
+ * `sh -c "…"` string or the strings as one command.
+ */
+export function runCommands(doc: InfraDocument, instr: Instruction): ShellCommand[] {
+  return shellScript(doc, instr).forRules;
 }
 
 /**
@@ -597,32 +471,288 @@ function readWord(text: string, i: number, end: number, esc: string): { text: st
  * the quotes). `["sh", "-c", "…"]` stays one command: the script string is a single word.
  */
 export function execCommand(doc: InfraDocument, instr: Instruction): ShellCommand | undefined {
-  if (!isJsonForm(instr)) return undefined;
-  try {
-    const strs = (instr as unknown as { getJSONStrings: () => JsonString[] }).getJSONStrings();
-    if (strs.length === 0) return undefined;
-    const words: ShellWord[] = strs.map((s) => {
-      const range = s.getRange();
-      return { text: jsonStringText(instr, s), start: doc.offsetAt(range.start), end: doc.offsetAt(range.end), range };
-    });
-    return { words, next: '', prev: '', range: { start: words[0].range.start, end: words[words.length - 1].range.end } };
-  } catch {
-    return undefined;
+  return shellScript(doc, instr).exec;
+}
+
+const SHELL_PROGRAM = /(^|\/)(ba|da|a|z)?sh$/;
+
+function parseScript(doc: InfraDocument, instr: Instruction): ShellScript {
+  const none: ShellScript = { commands: [], forRules: [] };
+  const text = doc.content;
+  const escape = escapeChar(doc);
+  if (isJsonForm(instr)) {
+    const exec = execForm(doc, instr, escape);
+    if (!exec) return none;
+    const words = exec.words.map((w) => w.text);
+    if (words.length >= 3 && SHELL_PROGRAM.test(words[0]) && /^-\w*c$/.test(words[1])) {
+      const json = (instr as unknown as { getJSONStrings(): JSONArgument[] }).getJSONStrings();
+      const r = json[2].getJSONRange();
+      const s = doc.offsetAt(r.start);
+      return { exec, commands: [], forRules: splitShell(doc, s, doc.offsetAt(r.end), '\\', true) };
+    }
+    return { exec, commands: [], forRules: [exec] };
+  }
+  const args = instr.getArguments();
+  if (args.length === 0) return none;
+  const kw = instr.getKeyword();
+  let first = args[0];
+  if (kw === 'HEALTHCHECK') {
+    // HEALTHCHECK [flags] CMD …
+    const k = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
+    if (k < 0 || k + 1 >= args.length) return none;
+    first = args[k + 1];
+  }
+  const startOff = doc.offsetAt(first.getRange().start);
+  const endOff = doc.offsetAt(instr.getRange().end);
+  // `HEALTHCHECK CMD ["…"]`: the parser has no JSON view of it; not a shell script either.
+  // (A CMD/ENTRYPOINT/RUN whose JSON does not parse is the shell form, as Docker runs it.)
+  if (text[startOff] === '[' && typeof (instr as unknown as { getOpeningBracket?: unknown }).getOpeningBracket !== 'function') return none;
+  const heredocs = kw === 'RUN' ? safe(() => (instr as unknown as { getHeredocs(): Heredoc[] }).getHeredocs(), []) : [];
+  if (heredocs.length === 0) {
+    const all = splitShell(doc, startOff, endOff, escape, false);
+    return { commands: all.filter((c) => c.words.length > 0), forRules: all };
+  }
+  // RUN <<EOF … EOF: the line with the marker, then each heredoc body as a script
+  const markerLineEnd = text.indexOf('\n', doc.offsetAt(heredocs[0].getStartRange().start));
+  const head = splitShell(doc, startOff, markerLineEnd < 0 ? endOff : markerLineEnd, escape, false);
+  const headRules = head.map((c) => ({ ...c, words: c.words.filter((w) => !/^<<-?/.test(w.text) && !/^EOF$/i.test(w.text)) }));
+  const headProgram = headRules.find((c) => c.words.length)?.words[0]?.text ?? '';
+  const bodies: ShellCommand[][] = [];
+  if (headProgram === '' || SHELL_PROGRAM.test(headProgram)) {
+    for (const h of heredocs) {
+      const r = h.getContentRange();
+      if (r) bodies.push(splitShell(doc, doc.offsetAt(r.start), doc.offsetAt(r.end), '\\', true));
+    }
+  }
+  // every part ends with a newline: the marker line, and each body before its delimiter
+  const parts = [head, ...bodies];
+  for (const part of parts) {
+    const last = part.filter((c) => c.words.length > 0).pop();
+    if (last && last.next === '') last.next = '\n';
+  }
+  const forRules = [...headRules, ...bodies.flat()].filter((c) => c.words.length > 0 || c.sep !== '');
+  return { commands: parts.flat().filter((c) => c.words.length > 0), forRules };
+}
+
+function execForm(doc: InfraDocument, instr: Instruction, escape: string): ShellCommand | undefined {
+  const json = safe(() => (instr as unknown as { getJSONStrings(): JSONArgument[] }).getJSONStrings(), []);
+  if (json.length === 0) return undefined;
+  const words: ShellWord[] = json.map((j) => {
+    const range = j.getRange();
+    const start = doc.offsetAt(range.start);
+    const end = doc.offsetAt(range.end);
+    return { text: decodeJsonString(doc.content.slice(start, end), escape), start, end, range };
+  });
+  const last = words[words.length - 1];
+  return { words, sep: '', sepStart: last.end, sepEnd: last.end, next: '', prev: '', range: { start: words[0].range.start, end: last.range.end } };
+}
+
+/** A JSON string as written (quotes included, continuations possible) → its value. */
+function decodeJsonString(raw: string, escape: string): string {
+  // getJSONValue() drops the spaces inside a string ("daemon off;" → "daemonoff;"): decode the raw text
+  const joined = raw.split(`${escape}\n`).join('').split(`${escape}\r\n`).join('').replace(/\r?\n/g, '');
+  return safe(() => JSON.parse(joined) as string, raw.replace(/^"|"$/g, ''));
+}
+
+const OPS = ['&&', '||', ';;', '|&', '|', ';', '&', '(', ')'];
+const OP_START = new Set(['&', '|', ';', '(', ')']);
+/** characters with no special meaning to the splitter (both escape characters, `\\` and the backtick, excluded) */
+const PLAIN = /[^\s\\'"$`&|;()#<>]+/y;
+
+/**
+ * Split the document text [from, to) into simple commands with document offsets.
+ * `script`: shell text proper (heredoc bodies, `sh -c` strings) — a bare newline ends a command and
+ * only `\` + newline continues a line. Otherwise a Dockerfile instruction's arguments: the escape
+ * char (directive) continues a line, trailing blanks after it allowed, as Docker joins lines.
+ */
+function splitShell(doc: InfraDocument, from: number, to: number, escape: string, script: boolean): ShellCommand[] {
+  const src = doc.content.slice(from, to);
+  const base = from;
+  const raw: { words: { text: string; start: number; end: number }[]; sep: string; sepStart: number; sepEnd: number }[] = [];
+  let words: { text: string; start: number; end: number }[] = [];
+  let text = '';
+  let start = -1;
+  let i = 0;
+  const n = src.length;
+  let lineStart = true;
+
+  const endWord = (end: number) => {
+    if (start >= 0) words.push({ text, start: base + start, end: base + end });
+    text = '';
+    start = -1;
+  };
+  const endCommand = (sep: string, s: number, e: number) => {
+    endWord(s);
+    if (words.length || sep) raw.push({ words, sep, sepStart: base + s, sepEnd: base + e });
+    words = [];
+  };
+
+  while (i < n) {
+    const c = src[i];
+    // a comment line inside a continued instruction is dropped by the Dockerfile parser
+    if (lineStart) {
+      let j = i;
+      while (j < n && (src[j] === ' ' || src[j] === '\t')) j++;
+      if (src[j] === '#') {
+        while (j < n && src[j] !== '\n') j++;
+        i = j + 1;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === escape) {
+      // line continuation (Docker joins the lines: a word goes on across it)
+      let j = i + 1;
+      if (!script) while (j < n && (src[j] === ' ' || src[j] === '\t')) j++;
+      if (src[j] === '\r' && src[j + 1] === '\n') j++;
+      if (src[j] === '\n' || (!script && j >= n)) {
+        i = j + 1;
+        lineStart = true;
+        continue;
+      }
+    }
+    if (c === '\n') {
+      if (script) endCommand('\n', i, i);
+      else endWord(i);
+      i++;
+      lineStart = true;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord(i);
+      i++;
+      continue;
+    }
+    if (c === '#' && start < 0) {
+      // shell comment to end of line
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
+    if (start < 0 && OP_START.has(c)) {
+      const op = OPS.find((o) => src.startsWith(o, i));
+      // `&>` and `>&` are redirections, not operators
+      if (op && !(op === '&' && src[i + 1] === '>')) {
+        endCommand(op, i, i + op.length);
+        i += op.length;
+        continue;
+      }
+    } else if (c === ';' || c === '|' || c === ')' || (c === '&' && src[i - 1] !== '>' && src[i + 1] !== '>')) {
+      endWord(i);
+      continue;
+    }
+    if (start < 0) start = i;
+    if (c === '\\' && i + 1 < n) {
+      text += src[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      const close = src.indexOf("'", i + 1);
+      const end = close < 0 ? n : close;
+      text += src.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && src[j] !== '"') {
+        if (src[j] === '\\' && j + 1 < n) {
+          if (src[j + 1] !== '\n') text += src[j + 1];
+          j += 2;
+          continue;
+        }
+        text += src[j];
+        j++;
+      }
+      i = j + 1;
+      continue;
+    }
+    if ((c === '$' && src[i + 1] === '(') || c === '`') {
+      // command substitution: kept inside the word
+      let j = c === '`' ? src.indexOf('`', i + 1) : matchParen(src, i + 1);
+      if (j < 0) j = n - 1;
+      text += src.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    // a run of ordinary characters in one go
+    PLAIN.lastIndex = i;
+    const m = PLAIN.exec(src);
+    if (m && m[0].length > 1) {
+      text += m[0];
+      i += m[0].length;
+      continue;
+    }
+    text += c;
+    i++;
+  }
+  endCommand('', n, n);
+
+  const out: ShellCommand[] = [];
+  let prev = '';
+  for (const r of raw) {
+    if (r.words.length === 0 && r.sep === '') continue;
+    const ws: ShellWord[] = r.words.map((w) => new Word(doc, w.text, w.start, w.end));
+    const range = ws.length ? { start: ws[0].range.start, end: ws[ws.length - 1].range.end } : doc.rangeOf(r.sepStart, r.sepEnd);
+    out.push({ words: ws, sep: r.sep, sepStart: r.sepStart, sepEnd: r.sepEnd, next: r.sep, prev, range });
+    if (ws.length) prev = r.sep;
+    else if (r.sep !== '\n') prev = r.sep;
+  }
+  return out;
+}
+
+/** A word whose range is computed when asked (most words are only ever read as text). */
+class Word implements ShellWord {
+  private cachedRange?: Range;
+  constructor(private readonly doc: InfraDocument, readonly text: string, readonly start: number, readonly end: number) {}
+  get range(): Range {
+    return (this.cachedRange ??= this.doc.rangeOf(this.start, this.end));
+  }
+  toJSON(): ShellWord {
+    return { text: this.text, start: this.start, end: this.end, range: this.range };
   }
 }
 
-/** The commands of a RUN whose first words match (`apt-get`, `install`): sudo/env prefixes skipped. */
+function matchParen(src: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0) return j;
+    } else if (ch === "'") {
+      const close = src.indexOf("'", j + 1);
+      if (close < 0) return -1;
+      j = close;
+    }
+  }
+  return -1;
+}
+
+/** The command's program name (basename) and index, past `VAR=value` assignments and `sudo`, `env`, `exec`, `nohup`, `command`, `time` with their options. */
 export function commandName(cmd: ShellCommand): { name: string; index: number } | undefined {
-  let k = 0;
-  const ws = cmd.words;
-  while (k < ws.length) {
-    const w = ws[k].text;
-    if (w === 'sudo' || w === 'exec' || w === 'command' || w === 'nohup' || w === 'time') { k++; while (k < ws.length && ws[k].text.startsWith('-')) k++; continue; }
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) { k++; continue; }
-    if (w === 'env') { k++; continue; }
+  let i = 0;
+  const w = cmd.words;
+  while (i < w.length) {
+    const t = w[i].text;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) { i++; continue; }
+    if (t === 'sudo' || t === 'exec' || t === 'env' || t === 'nohup' || t === 'command' || t === 'time') {
+      i++;
+      while (i < w.length && w[i].text.startsWith('-')) i++;
+      continue;
+    }
     break;
   }
-  if (k >= ws.length) return undefined;
-  const name = ws[k].text.replace(/^.*\//, '');
-  return { name, index: k };
+  if (i >= w.length) return undefined;
+  const name = w[i].text;
+  return { name: name.slice(name.lastIndexOf('/') + 1), index: i };
+}
+
+export function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
 }

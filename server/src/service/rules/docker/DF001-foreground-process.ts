@@ -1,7 +1,7 @@
 // DF001 — CMD/ENTRYPOINT whose main process daemonises: PID 1 returns and the container stops (DOCKER-01).
+import { commandName, isJsonForm } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, isJsonForm } from './lib/model';
-import { program } from './lib/shell';
+import { facts } from './lib/model';
 
 /** `ENTRYPOINT ["nginx"]` + `CMD ["-g", "daemon off;"]`: the CMD of the same stage supplies the flag. */
 function cmdSaysDaemonOff(f: ReturnType<typeof facts>, entry: import('dockerfile-ast').Instruction): boolean {
@@ -22,7 +22,7 @@ export const rule: Rule = {
       const cmds = f.commands(instr);
       const json = isJsonForm(instr);
       cmds.forEach((c, k) => {
-        const p = program(c);
+        const p = commandName(c);
         if (!p) return;
         const w = c.words;
         const name = p.name;

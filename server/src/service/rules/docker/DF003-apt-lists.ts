@@ -1,8 +1,8 @@
 // DF003 — apt-get install without removing /var/lib/apt/lists in the same RUN (DOCKER-04).
+import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { cacheMounts, facts } from './lib/model';
 import { appendToInstruction, headRange, isInstall, pmCommands } from './lib/packages';
-import { program } from './lib/shell';
 
 export const rule: Rule = {
   id: 'DF003',
@@ -17,7 +17,7 @@ export const rule: Rule = {
         if (!install) continue;
         if (cacheMounts(instr).some((t) => t.startsWith('/var/lib/apt'))) continue;
         const cleaned = f.commands(instr).some((c) => {
-          const p = program(c);
+          const p = commandName(c);
           return p?.name === 'rm' && c.words.some((w) => w.text.startsWith('/var/lib/apt/lists'));
         });
         if (cleaned) continue;

@@ -1,8 +1,8 @@
 // DF005 — apk add without --no-cache in an image that ships (DOCKER-04).
+import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { cacheMounts, facts } from './lib/model';
 import { hasOption, headRange, insertAfterSub, pmCommands } from './lib/packages';
-import { program } from './lib/shell';
 
 export const rule: Rule = {
   id: 'DF005',
@@ -13,7 +13,7 @@ export const rule: Rule = {
       for (const instr of stage.instructions) {
         if (instr.getKeyword() !== 'RUN') continue;
         if (cacheMounts(instr).some((t) => t.includes('/var/cache/apk') || t.startsWith('/etc/apk/cache'))) continue;
-        const cleaned = f.commands(instr).some((c) => program(c)?.name === 'rm' && c.words.some((w) => w.text.startsWith('/var/cache/apk')));
+        const cleaned = f.commands(instr).some((c) => commandName(c)?.name === 'rm' && c.words.some((w) => w.text.startsWith('/var/cache/apk')));
         if (cleaned) continue;
         for (const pm of pmCommands(f, instr)) {
           if (pm.manager !== 'apk' || pm.sub?.text !== 'add') continue;

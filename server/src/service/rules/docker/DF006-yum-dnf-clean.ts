@@ -1,8 +1,8 @@
 // DF006 — yum/dnf/microdnf/zypper install without `clean all` in the same RUN (DOCKER-04).
+import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { cacheMounts, facts } from './lib/model';
 import { appendToInstruction, headRange, isInstall, pmCommands } from './lib/packages';
-import { program } from './lib/shell';
 
 const MANAGERS = ['yum', 'dnf', 'microdnf', 'zypper'];
 
@@ -19,7 +19,7 @@ export const rule: Rule = {
         if (!install) continue;
         if (cacheMounts(instr).some((t) => /\/var\/cache\/(yum|dnf|zypp)/.test(t))) continue;
         if (pms.some((p) => MANAGERS.includes(p.manager) && p.sub?.text === 'clean')) continue;
-        if (f.commands(instr).some((c) => program(c)?.name === 'rm' && c.words.some((w) => /^\/var\/cache\/(yum|dnf|zypp)/.test(w.text)))) continue;
+        if (f.commands(instr).some((c) => commandName(c)?.name === 'rm' && c.words.some((w) => /^\/var\/cache\/(yum|dnf|zypp)/.test(w.text)))) continue;
         const heredoc = /<<-?\s*["']?\w/.test(instr.getRawArgumentsContent() ?? '');
         report({
           range: headRange(doc, install),

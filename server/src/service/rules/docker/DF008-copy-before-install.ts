@@ -1,10 +1,11 @@
 // DF008 — the whole build context copied before the dependency install of the same stage, with no
 // dependency manifest copied first: every code change re-downloads the dependencies (DOCKER-18).
 import type { Instruction } from 'dockerfile-ast';
+import { flagOf } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { copyArgs, facts, flag, isWholeContext } from './lib/model';
+import { copyArgs, facts, isWholeContext } from './lib/model';
 import { pmCommands, type PmCommand } from './lib/packages';
-import { operands } from './lib/shell';
+import { operands } from './lib/packages';
 
 const MANIFESTS: Record<string, RegExp> = {
   node: /(^|\/)(package(-lock)?\.json|package\*\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json|\.yarnrc\.yml|\.npmrc)$/,
@@ -48,7 +49,7 @@ export const rule: Rule = {
       for (const instr of stage.instructions) {
         const kw = instr.getKeyword();
         if (kw === 'COPY' || kw === 'ADD') {
-          if (flag(instr, 'from')) continue;
+          if (flagOf(instr, 'from')) continue;
           const { sources } = copyArgs(instr);
           for (const s of sources) {
             const v = s.getValue();

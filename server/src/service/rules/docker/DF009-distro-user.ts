@@ -1,8 +1,8 @@
 // DF009 — a user name from the other distribution: `www-data` in an Alpine/nginx-alpine stage, `nginx`
 // in a plain Debian/Ubuntu stage (DOCKER-19).
+import { commandName, flagOf } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { baseImage, distroOf, facts, flag, splitImage, type Stage } from './lib/model';
-import { program } from './lib/shell';
+import { baseImage, distroOf, facts, splitImage, type Stage } from './lib/model';
 
 /** The user name that does not exist in this stage's distribution, if we can tell. */
 function foreignUser(stage: Stage): { user: string; distro: string } | undefined {
@@ -30,13 +30,13 @@ export const rule: Rule = {
           const a = instr.getArguments()[0];
           if (a && isForeign(a.getValue())) hit(doc.offsetAt(a.getRange().start), doc.offsetAt(a.getRange().start) + foreign.user.length);
         } else if (kw === 'COPY' || kw === 'ADD') {
-          const ch = flag(instr, 'chown');
+          const ch = flagOf(instr, 'chown');
           const v = ch?.getValue();
           const vr = ch?.getValueRange();
           if (v && vr && isForeign(v)) hit(doc.offsetAt(vr.start), doc.offsetAt(vr.start) + foreign.user.length);
         } else if (kw === 'RUN') {
           for (const c of f.commands(instr)) {
-            if (program(c)?.name !== 'chown') continue;
+            if (commandName(c)?.name !== 'chown') continue;
             const w = c.words.find((x, i) => i > 0 && !x.text.startsWith('-') && isForeign(x.text.replace(/\.[^.]*$/, '')));
             if (w) hit(w.start, w.start + foreign.user.length);
           }

@@ -1,8 +1,8 @@
 // DF010 — upgrading every package during the build (apt-get upgrade, apk upgrade, yum update…) (DOCKER-21).
+import type { ShellCommand } from '../../languages/docker/model';
 import type { Rule, Fix } from '../types';
 import { facts } from './lib/model';
 import { headRange, packagesOf, pmCommands, type PmCommand } from './lib/packages';
-import type { Command } from './lib/shell';
 
 function isUpgrade(pm: PmCommand): boolean {
   const s = pm.sub?.text;
@@ -32,7 +32,7 @@ export const rule: Rule = {
 };
 
 /** Remove the command and the `&&` that joins it to its neighbour; the whole RUN when it is alone. */
-function removal(doc: import('../../documents/document').InfraDocument, instr: import('dockerfile-ast').Instruction, cmds: Command[], cmd: Command): Fix[] {
+function removal(doc: import('../../documents/document').InfraDocument, instr: import('dockerfile-ast').Instruction, cmds: ShellCommand[], cmd: ShellCommand): Fix[] {
   const k = cmds.indexOf(cmd);
   const real = cmds.filter((c) => c.words.length > 0);
   if (real.length === 1) {
@@ -41,13 +41,13 @@ function removal(doc: import('../../documents/document').InfraDocument, instr: i
     return [{ edits: [{ range: { start: { line: r.start.line, character: 0 }, end }, newText: '' }] }];
   }
   const start = cmd.words[0].start;
-  if (cmd.sep === '&&' || cmd.sep === ';') {
+  if (cmd.sep === '&&' || cmd.sep === ';' || cmd.sep === '\n') {
     const next = cmds.slice(k + 1).find((c) => c.words.length > 0);
     if (!next) return [];
     return [{ edits: [{ range: doc.rangeOf(start, next.words[0].start), newText: '' }] }];
   }
   const prev = cmds[k - 1];
-  if (prev && (prev.sep === '&&' || prev.sep === ';') && prev.words.length > 0) {
+  if (prev && (prev.sep === '&&' || prev.sep === ';' || prev.sep === '\n') && prev.words.length > 0) {
     const prevEnd = prev.words[prev.words.length - 1].end;
     return [{ edits: [{ range: doc.rangeOf(prevEnd, cmd.words[cmd.words.length - 1].end), newText: '' }] }];
   }

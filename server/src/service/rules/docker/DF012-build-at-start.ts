@@ -1,7 +1,7 @@
 // DF012 — CMD/ENTRYPOINT that builds assets on every start instead of at build time (DOCKER-24).
+import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { facts } from './lib/model';
-import { program } from './lib/shell';
 
 function buildCommand(words: string[]): boolean {
   const [p, a, b] = words;
@@ -24,7 +24,7 @@ export const rule: Rule = {
       const kw = instr.getKeyword();
       if (kw !== 'CMD' && kw !== 'ENTRYPOINT') continue;
       for (const c of f.commands(instr)) {
-        const p = program(c);
+        const p = commandName(c);
         if (!p) continue;
         const words = c.words.slice(p.index).map((w, i) => (i === 0 ? p.name : w.text));
         if (!buildCommand(words)) continue;

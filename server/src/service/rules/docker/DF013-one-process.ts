@@ -1,8 +1,8 @@
 // DF013 — a process supervisor or several background processes as the container's main process
 // (DOCKER-25: ideally one container, one process).
+import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { facts } from './lib/model';
-import { program } from './lib/shell';
 
 const SUPERVISORS = ['supervisord', 'runsvdir', 'runit', 'monit', 'circusd'];
 
@@ -18,7 +18,7 @@ export const rule: Rule = {
       let done = false;
       cmds.forEach((c, k) => {
         if (done) return;
-        const p = program(c);
+        const p = commandName(c);
         if (p && SUPERVISORS.includes(p.name)) {
           const w = c.words[p.index];
           report({ range: doc.rangeOf(w.start, w.end), args: { command: p.name } });

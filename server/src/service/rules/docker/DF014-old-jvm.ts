@@ -1,8 +1,9 @@
 // DF014 — a JVM that does not see the container's CPU and memory limits: Java 6/7, Java 8 before
 // 8u191, and the retired `java` image (DOCKER-26).
 import type { From } from 'dockerfile-ast';
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe, splitImage } from './lib/model';
+import { facts, splitImage } from './lib/model';
 
 const JDK_REPOS = /^(java|openjdk|adoptopenjdk(\/openjdk8)?|adoptopenjdk\/openjdk[678]|azul\/zulu-openjdk(-alpine)?|ibmjava|amazoncorretto|eclipse-temurin|sapmachine)$/;
 

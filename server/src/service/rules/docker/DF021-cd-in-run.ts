@@ -1,8 +1,8 @@
 // DF021 — `cd` inside RUN to change the working directory: WORKDIR says it for every later
 // instruction (hadolint DL3003).
+import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { facts } from './lib/model';
-import { program } from './lib/shell';
 
 export const rule: Rule = {
   id: 'DF021',
@@ -13,7 +13,7 @@ export const rule: Rule = {
       if (instr.getKeyword() !== 'RUN') continue;
       const cmds = f.commands(instr);
       cmds.forEach((c, k) => {
-        const p = program(c);
+        const p = commandName(c);
         if (p?.name !== 'cd' || p.index !== 0) return;
         // `(cd dir && …)` changes directory only inside the subshell: that is what it is for
         if (cmds[k - 1]?.sep === '(') return;

@@ -1,6 +1,7 @@
 // DF023 — FROM an image without a tag or digest: it silently means `latest` (hadolint DL3006).
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe, splitImage } from './lib/model';
+import { facts, splitImage } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF023',

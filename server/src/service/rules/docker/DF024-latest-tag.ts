@@ -1,6 +1,7 @@
 // DF024 — FROM an image pinned to `latest`: it moves under you (hadolint DL3007).
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe, splitImage } from './lib/model';
+import { facts, splitImage } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF024',

@@ -1,6 +1,7 @@
 // DF028 — COPY --from names a stage that is not defined before it (hadolint DL3022).
+import { flagOf } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, flag } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF028',
@@ -11,7 +12,7 @@ export const rule: Rule = {
       const earlier = f.stages.slice(0, stage.index);
       for (const instr of stage.instructions) {
         if (instr.getKeyword() !== 'COPY') continue;
-        const fl = flag(instr, 'from');
+        const fl = flagOf(instr, 'from');
         const v = fl?.getValue();
         const vr = fl?.getValueRange();
         if (!v || !vr) continue;

@@ -1,6 +1,7 @@
 // DF029 — COPY --from the stage it is in (hadolint DL3023).
+import { flagOf } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, flag } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF029',
@@ -10,7 +11,7 @@ export const rule: Rule = {
     for (const stage of f.stages) {
       for (const instr of stage.instructions) {
         if (instr.getKeyword() !== 'COPY') continue;
-        const fl = flag(instr, 'from');
+        const fl = flagOf(instr, 'from');
         const v = fl?.getValue();
         const vr = fl?.getValueRange();
         if (!v || !vr) continue;

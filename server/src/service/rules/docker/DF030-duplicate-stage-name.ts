@@ -1,6 +1,7 @@
 // DF030 — two stages with the same name (hadolint DL3024, BuildKit DuplicateStageName).
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF030',

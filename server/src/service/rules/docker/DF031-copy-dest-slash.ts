@@ -1,6 +1,7 @@
 // DF031 — COPY/ADD with several sources to a destination that does not end with `/` (hadolint DL3021).
+import { isJsonForm } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { copyArgs, facts, isJsonForm } from './lib/model';
+import { copyArgs, facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF031',

@@ -1,9 +1,9 @@
 // DF034 — a pipe in RUN without `pipefail`: the RUN succeeds when only the last command does
 // (hadolint DL4006).
 import type { Instruction } from 'dockerfile-ast';
+import { commandName, isJsonForm } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { distroOf, facts, isJsonForm, type Stage } from './lib/model';
-import { program } from './lib/shell';
+import { distroOf, facts, type Stage } from './lib/model';
 
 /** The arguments of the SHELL in effect before instruction `k` of the stage (or its parents). */
 function shellBefore(stage: Stage, k: number): string[] | undefined {
@@ -31,7 +31,7 @@ export const rule: Rule = {
         const cmds = f.commands(instr);
         let pipefail = false;
         for (const c of cmds) {
-          if (program(c)?.name === 'set' && c.words.some((w) => w.text.includes('pipefail'))) pipefail = true;
+          if (commandName(c)?.name === 'set' && c.words.some((w) => w.text.includes('pipefail'))) pipefail = true;
           if (c.sep === '|' && !pipefail) {
             const line = instr.getRange().start.line;
             const sh = distroOf(stage) === 'alpine' ? '/bin/ash' : '/bin/bash';

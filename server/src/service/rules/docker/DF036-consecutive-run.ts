@@ -1,6 +1,7 @@
 // DF036 — consecutive RUN instructions that could be one layer (hadolint DL3059, info).
+import { flagsOf } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, flagsOf } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF036',

@@ -1,6 +1,7 @@
 // DF053 — a stage named `scratch` or `context`: names BuildKit keeps for itself (BuildKit ReservedStageName).
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF053',

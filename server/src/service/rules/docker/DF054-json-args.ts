@@ -1,7 +1,8 @@
 // DF054 — CMD/ENTRYPOINT in shell form: /bin/sh becomes PID 1 and signals never reach the
 // application (BuildKit JSONArgsRecommended, hadolint DL3025).
+import { isJsonForm } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, isJsonForm } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF054',

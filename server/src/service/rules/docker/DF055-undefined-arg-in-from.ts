@@ -1,7 +1,7 @@
 // DF055 — FROM uses a variable that no ARG before the first FROM declares (BuildKit UndefinedArgInFrom).
+import { declaredNames, PREDEFINED_ARG_NAMES, safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe } from './lib/model';
-import { BUILTIN_ARGS, declaredNames } from './lib/vars';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF055',
@@ -13,7 +13,7 @@ export const rule: Rule = {
       if (!(stage.from.getRawArgumentsContent() ?? '').includes('$')) continue;
       for (const v of safe(() => stage.from.getVariables(), [])) {
         const name = v.getName();
-        if (!name || globals.has(name) || BUILTIN_ARGS.has(name) || v.getModifier()) continue;
+        if (!name || globals.has(name) || PREDEFINED_ARG_NAMES.has(name) || v.getModifier()) continue;
         report({ range: v.getNameRange(), args: { name } });
       }
     }

@@ -1,9 +1,10 @@
 // DF056 — a variable used where it is not defined: a global ARG not re-declared in the stage, an
 // ARG/ENV declared only later or only in another stage, or a near-miss of a defined name
 // (BuildKit UndefinedVar). Variables a base image may define are not flagged.
+import { distance } from 'fastest-levenshtein';
+import { declaredNames, PREDEFINED_ARG_NAMES, safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { baseImage, facts, safe, splitImage, type Stage } from './lib/model';
-import { BUILTIN_ARGS, declaredNames, editDistance } from './lib/vars';
+import { baseImage, facts, splitImage, type Stage } from './lib/model';
 
 /** Bases that define next to no environment of their own: a name they lack is really undefined. */
 const MINIMAL_BASE = /^(scratch|alpine|busybox|debian|ubuntu|centos|rockylinux|almalinux|fedora|amazonlinux|oraclelinux|(.*\/)?ubi\d*(-\w+)?|(.*\/)?distroless\/.*)$/;
@@ -45,13 +46,13 @@ export const rule: Rule = {
         if (!SKIP.has(kw) && (instr.getRawArgumentsContent() ?? '').includes('$')) {
           for (const v of safe(() => instr.getVariables(), [])) {
             const name = v.getName();
-            if (!name || inScope.has(name) || BUILTIN_ARGS.has(name) || v.getModifier()) continue;
+            if (!name || inScope.has(name) || PREDEFINED_ARG_NAMES.has(name) || v.getModifier()) continue;
             const at = declaredAt.get(name);
             if (at === k) continue; // `ENV PATH=$PATH:…`: the value comes from the base image
             const undefinedHere =
               (at !== undefined && at > k) || // declared only further down the stage
               (minimal && (globals.has(name) || everywhere.has(name))) || // a global ARG not re-declared, or another stage's
-              [...inScope].some((d) => d.length >= 4 && name.length >= 4 && editDistance(d, name) <= 2); // a near-miss typo
+              [...inScope].some((d) => d.length >= 4 && name.length >= 4 && distance(d, name) <= 2); // a near-miss typo
             if (!undefinedHere) continue;
             report({ range: v.getNameRange(), args: { name } });
           }

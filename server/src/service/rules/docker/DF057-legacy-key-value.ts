@@ -1,7 +1,8 @@
 // DF057 — `ENV key value` / `LABEL key value`: the legacy form without `=` (BuildKit LegacyKeyValueFormat).
 import type { Property } from 'dockerfile-ast';
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF057',

@@ -1,7 +1,7 @@
 // DF058 — ARG/ENV named like a secret: its value stays in the image history (BuildKit SecretsUsedInArgOrEnv).
+import { declaredNames } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { facts } from './lib/model';
-import { declaredNames } from './lib/vars';
 
 const SECRET = /(^|_)(PASSWORD|PASSWD|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY|CREDENTIALS?|AUTH)(_|$)/i;
 const NOT_SECRET = /(^|_)(FILE|PATH|DIR|URL|HOST|USER|USERNAME|NAME|ID|LENGTH|TYPE|METHOD|PUBLIC|MODE|ENABLED?|PROVIDER)$/i;

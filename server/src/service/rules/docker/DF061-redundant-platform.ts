@@ -1,6 +1,7 @@
 // DF061 — FROM --platform=$TARGETPLATFORM says what is already the default (BuildKit RedundantTargetPlatform).
+import { safe } from '../../languages/docker/model';
 import type { Rule } from '../types';
-import { facts, safe } from './lib/model';
+import { facts } from './lib/model';
 
 export const rule: Rule = {
   id: 'DF061',

@@ -1,17 +1,17 @@
 // Package-manager commands inside RUN: which manager, which subcommand, which packages.
 import type { Instruction } from 'dockerfile-ast';
-import type { InfraDocument } from '../../../documents/document';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { InfraDocument } from '../../../documents/document';
+import { commandName, type ShellCommand, type ShellWord } from '../../../languages/docker/model';
 import type { DockerFacts } from './model';
-import { operands, program, subcommand, type Command, type Word } from './shell';
 
 export interface PmCommand {
-  cmd: Command;
+  cmd: ShellCommand;
   /** normalised manager: apt-get, apt, apk, pip, yum, dnf, microdnf, npm, yarn, … */
   manager: string;
   /** the program word (after sudo/env) */
-  nameWord: Word;
-  sub?: Word;
+  nameWord: ShellWord;
+  sub?: ShellWord;
   subIndex: number;
 }
 
@@ -19,8 +19,8 @@ const APT_VALUE_OPTS = ['-o', '-c', '-t', '--target-release', '--option'];
 const PIP_VALUE_OPTS = ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--target', '-t', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '-e', '--editable', '--cache-dir', '--progress-bar', '--timeout', '--retries', '--log', '--proxy'];
 
 /** Recognise a package-manager invocation; `python -m pip install` counts as pip. */
-export function pmCommand(cmd: Command): PmCommand | undefined {
-  const p = program(cmd);
+export function pmCommand(cmd: ShellCommand): PmCommand | undefined {
+  const p = commandName(cmd);
   if (!p) return undefined;
   let name = p.name;
   let at = p.index;
@@ -60,7 +60,7 @@ export function isInstall(pm: PmCommand): boolean {
 }
 
 /** The packages named by an install command (options and their values skipped). */
-export function packagesOf(pm: PmCommand): Word[] {
+export function packagesOf(pm: PmCommand): ShellWord[] {
   const valueOpts = pm.manager === 'pip' ? PIP_VALUE_OPTS : pm.manager.startsWith('apt') ? APT_VALUE_OPTS : pm.manager === 'apk' ? ['-t', '--virtual', '-X', '--repository', '--root', '-p'] : [];
   return operands(pm.cmd, pm.subIndex, valueOpts);
 }
@@ -85,4 +85,37 @@ export function appendToInstruction(doc: InfraDocument, instr: Instruction, text
   const r = instr.getRange();
   const multi = r.end.line > r.start.line;
   return { range: { start: r.end, end: r.end }, newText: multi ? ` ${escape}\n    && ${text}` : ` && ${text}` };
+}
+
+/**
+ * The first word after the program that is not an option (`apt-get -q -o X=Y install` → install),
+ * with its index. Options listed in `withValue` take the next word as their value.
+ */
+export function subcommand(cmd: ShellCommand, from: number, withValue: string[] = []): { text: string; index: number } | undefined {
+  const w = cmd.words;
+  for (let i = from + 1; i < w.length; i++) {
+    const t = w[i].text;
+    if (t.startsWith('-')) {
+      if (withValue.includes(t)) i++;
+      continue;
+    }
+    return { text: t, index: i };
+  }
+  return undefined;
+}
+
+/** The words after index `from` that are not options: packages, files, goals. */
+export function operands(cmd: ShellCommand, from: number, withValue: string[] = []): ShellWord[] {
+  const out: ShellWord[] = [];
+  const w = cmd.words;
+  for (let i = from + 1; i < w.length; i++) {
+    const t = w[i].text;
+    if (t.startsWith('-')) {
+      if (withValue.includes(t)) i++;
+      continue;
+    }
+    if (/^[0-9]*[<>]/.test(t)) continue;
+    out.push(w[i]);
+  }
+  return out;
 }
