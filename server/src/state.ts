@@ -79,6 +79,8 @@ export class ServerState {
     const cached = this.cache.get(uri);
     if (cached && cached.version === td.version) return cached;
     const doc = this.service.open(uri, td.getText(), td.version, { override: this.kindOverrides.get(uri), workspace: this.workspace });
+    // the older version is never looked at again: its models may be reused (and changed) by the new one
+    if (cached && cached.kind === doc.kind) doc.previous = cached;
     this.cache.set(uri, doc);
     this.openByPath.set(doc.path, uri);
     return doc;

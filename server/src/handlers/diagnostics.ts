@@ -8,7 +8,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ServerState } from '../state';
 
-const CHANGE_DELAY_MS = 30;
+const CHANGE_DELAY_MS = 15;
 export const SLICE_MS = 15;
 export const BUDGET_MS = 4000;
 

@@ -12,6 +12,11 @@ export class InfraDocument {
   readonly text: TextDocument;
   readonly path: string;
   private readonly memo = new Map<string, unknown>();
+  /**
+   * The previous version of the same document, set by an editor session (never by the CLI or
+   * tests), so that models can be updated incrementally; released as soon as a model used it.
+   */
+  previous: InfraDocument | undefined;
 
   constructor(
     readonly uri: string,
@@ -37,6 +42,11 @@ export class InfraDocument {
     const value = build();
     this.memo.set(key, value);
     return value;
+  }
+
+  /** A memoised value if it was already computed, without computing it. */
+  peek<T>(key: string): T | undefined {
+    return this.memo.get(key) as T | undefined;
   }
 
   offsetAt(position: Position): number {

@@ -61,27 +61,113 @@ export function yamlModel(doc: InfraDocument): YamlModel {
       const problem: PreParseProblem = { at: tooDeep.at, code: 'NESTING', message: `flow collections nested deeper than ${MAX_FLOW_DEPTH} levels` };
       return { docs: [], problem };
     }
-    // The parser builds an Error per syntax problem: without stack traces that is ~3x cheaper on
-    // broken input (a half-typed or templated file can carry tens of thousands of problems).
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      // uniqueKeys: the parser's own check is quadratic in the size of a mapping (a 50 000-key
-      // mapping took 28 s); checkTree does the same check in linear time.
-      docs = parseAllDocuments(doc.content, {
-        prettyErrors: false,
-        strict: false,
-        uniqueKeys: false,
-      }) as unknown as YamlDoc[];
-      if (!Array.isArray(docs)) docs = [docs as unknown as YamlDoc];
-      for (const d of docs) checkTree(d);
-    } catch {
-      docs = [];
-    } finally {
-      Error.stackTraceLimit = stackTraceLimit;
-    }
+    const previous = doc.previous;
+    doc.previous = undefined; // release the older version either way
+    const prevModel = previous?.peek<YamlModel>('yaml');
+    docs = (previous && prevModel && incremental(previous.content, prevModel, doc.content)) || parseYaml(doc.content);
     return { docs };
   });
+}
+
+function parseYaml(text: string): YamlDoc[] {
+  // The parser builds an Error per syntax problem: without stack traces that is ~3x cheaper on
+  // broken input (a half-typed or templated file can carry tens of thousands of problems).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // uniqueKeys: the parser's own check is quadratic in the size of a mapping (a 50 000-key
+    // mapping took 28 s); checkTree does the same check in linear time.
+    let docs = parseAllDocuments(text, {
+      prettyErrors: false,
+      strict: false,
+      uniqueKeys: false,
+    }) as unknown as YamlDoc[];
+    if (!Array.isArray(docs)) docs = [docs as unknown as YamlDoc];
+    for (const d of docs) checkTree(d);
+    return docs;
+  } catch {
+    return [];
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** Files smaller than this are simply parsed again: incremental reuse only pays on big streams. */
+const INCREMENTAL_MIN_LENGTH = 16 * 1024;
+
+/**
+ * Re-parse only the YAML documents (`---`-separated) that an edit touched. Documents wholly before
+ * the edit are reused as they are; documents wholly after it are reused with their offsets shifted.
+ * A document is "wholly before" when the edit starts past the `---` marker of the document after it
+ * (so that marker, and the document boundary, survive); "wholly after" when the edit ends before
+ * the line of its own marker. Anything unusual (directives, too few documents, no reusable
+ * document) returns undefined and the caller parses the whole text.
+ *
+ * The reused nodes are shared with (and, for the shifted ones, changed under) the previous
+ * version's model: only an editor session, which never looks at an older version again, passes
+ * `previous`.
+ */
+function incremental(old: string, prev: YamlModel, text: string): YamlDoc[] | undefined {
+  const docs = prev.docs;
+  if (prev.problem || docs.length < 3 || text.length < INCREMENTAL_MIN_LENGTH || /^%/m.test(text)) return undefined;
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s; // the edit replaced old[p, oldEnd)
+  const delta = text.length - old.length;
+  const marker = (i: number) => {
+    const q = docs[i]?.range?.[0];
+    return q !== undefined && old.startsWith('---', q) && (q === 0 || old[q - 1] === '\n') ? q : -1;
+  };
+  // documents wholly before the edit: 0..before-1
+  let before = 0;
+  while (before < docs.length - 1) {
+    const q = marker(before + 1);
+    if (q < 0 || p <= q + 3) break;
+    before++;
+  }
+  // documents wholly after the edit: after..n-1
+  let after = docs.length;
+  while (after - 1 > before) {
+    const q = marker(after - 1);
+    if (q < 0 || oldEnd > q - 1) break;
+    after--;
+  }
+  if (before === 0 && after === docs.length) return undefined;
+  const start = before < docs.length ? (before === 0 ? 0 : docs[before].range![0]) : text.length;
+  const end = after < docs.length ? docs[after].range![0] + delta : text.length;
+  if (start > end) return undefined;
+  const slice = text.slice(start, end);
+  const middle = parseYaml(slice);
+  // A quoted scalar left open runs on across `---` markers in a full parse, swallowing the
+  // documents after it: then (or with any problem at the very end of the slice) parse it all.
+  if (after < docs.length && middle.some((d) => d.errors.some((e) => e.code === 'MISSING_CHAR' || e.pos[1] >= slice.length - 1))) return undefined;
+  if (start !== 0) for (const d of middle) shiftDoc(d, start);
+  const tail = docs.slice(after);
+  if (delta !== 0) for (const d of tail) shiftDoc(d, delta);
+  return [...docs.slice(0, before), ...middle, ...tail];
+}
+
+/** Move every offset of a parsed document (its range, its nodes' ranges, its problems) by delta. */
+function shiftDoc(d: YamlDoc, delta: number): void {
+  const shiftRange = (r: number[] | null | undefined) => {
+    if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+  };
+  shiftRange(d.range as number[] | undefined);
+  for (const e of [...d.errors, ...d.warnings]) shiftRange(e.pos as unknown as number[]);
+  const stack: unknown[] = [d.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    shiftRange((n as { range?: number[] }).range);
+    if (isMap(n) || isSeq(n)) stack.push(...(n.items as unknown[]));
+  }
 }
 
 /** Collections nested deeper than this are replaced by empty scalars: no infra file comes near it, and
