@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // UI smoke test, as a user sees it: the packaged .vsix installed into a fresh code-server, driven
 // by headless Chromium. Opens the Dockerfile via Quick Open, hovers FROM, reads the Problems panel,
-// applies the DF007 quick fix with Ctrl+. and checks the editor text. Screenshots of every step go
-// to test-results/screenshots/ (look at them when something fails).
+// applies the DF007 quick fix with Ctrl+. and checks the editor text; then reads the status bar's
+// detected file kind (Dockerfile, Kubernetes), hovers `resources` in the Deployment (QoS class),
+// lists diagnostics of four families in the Problems panel, opens the notes browser on K8S-09
+// through the command palette (the fact is focused inside the webview), and switches
+// infraNotes.language to ru in the user settings for a Russian hover. Screenshots of every step go
+// to test-results/screenshots/ (look at them when something fails; docs/images/ holds copies).
 //
 //   node test/e2e/ui.smoke.mjs [--vsix <file>]
 // Environment: INFRA_NOTES_VSIX (default: ./infra-notes-<version>.vsix), INFRA_NOTES_UI_TIMEOUT_MS
@@ -43,6 +47,66 @@ async function editorLines(page) {
       .sort((a, b) => a.top - b.top)
       .map((l) => l.text);
   });
+}
+
+/** The texts of the status bar items (Monaco codicons dropped). */
+async function statusBarTexts(page) {
+  return page.locator('.statusbar-item').evaluateAll((els) =>
+    els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean));
+}
+
+async function quickOpen(page, query, rowText, isOpen) {
+  await page.keyboard.press('Escape');
+  await pollFor(`Quick Open → ${query}`, UI_MS, async () => {
+    await page.keyboard.press('Control+P');
+    return page.locator('.quick-input-widget input').isVisible();
+  });
+  await page.keyboard.type(query);
+  // Enter only once the filtered list has the file focused (an early Enter opens another file).
+  await pollFor(`${rowText} focused in Quick Open`, UI_MS, async () =>
+    (await page.locator('.quick-input-list .monaco-list-row.focused').innerText().catch(() => '')).includes(rowText));
+  await page.keyboard.press('Enter');
+  await pollFor(`${query} in the editor`, UI_MS, async () => isOpen(await editorLines(page)));
+}
+
+/** Runs a command from the palette (F1) by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await pollFor('the command palette', UI_MS, async () => {
+    await page.keyboard.press('F1');
+    return page.locator('.quick-input-widget input').isVisible();
+  });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: UI_MS });
+  await page.keyboard.press('Enter');
+}
+
+/** Hovers the first editor token whose text is exactly `word` until a hover matching `re` shows. */
+async function hoverWord(page, word, re, timeoutMs) {
+  const hover = page.locator('.monaco-hover-content').filter({ hasText: re });
+  const token = page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${word}$`) }).first();
+  await pollFor(`a hover matching ${re} over "${word}"`, timeoutMs, async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    if (!(await token.count())) return false;
+    const box = await token.boundingBox();
+    if (!box) return false;
+    await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2);
+    return hover.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+  });
+  await hoverSettled(page);
+  return (await hover.first().innerText()).trim();
+}
+
+/** Waits until the hover widget finished fading in (screenshots taken earlier are half transparent). */
+async function hoverSettled(page) {
+  await pollFor('the hover fully shown', UI_MS, () => page.evaluate(() => {
+    const w = [...document.querySelectorAll('.monaco-hover')].find((e) => e.offsetParent !== null && !e.classList.contains('hidden'));
+    if (!w) return false;
+    for (let e = w; e; e = e.parentElement) if (parseFloat(getComputedStyle(e).opacity) < 1) return false;
+    return !w.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
+  }));
 }
 
 async function pollFor(what, timeoutMs, probe) {
@@ -153,6 +217,7 @@ async function main() {
         }
         return hover.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
       });
+      await hoverSettled(page);
       const text = (await hover.first().innerText()).trim();
       const links = await page.locator('.monaco-hover-content a').evaluateAll((as) =>
         as.map((a) => a.getAttribute('data-href') || a.getAttribute('href') || ''));
@@ -217,6 +282,100 @@ async function main() {
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'DF007' })
         .first().waitFor({ state: 'detached', timeout: UI_MS });
       log(`     screenshot ${await shot('after-fix')}`);
+    });
+    await step('status bar shows "Dockerfile · 1 stage"', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'Dockerfile · 1 stage' });
+      await item.first().waitFor({ state: 'visible', timeout: UI_MS }).catch(async () => {
+        throw new Error(`no status bar item "Dockerfile · 1 stage"; items: ${JSON.stringify(await statusBarTexts(page))}`);
+      });
+    });
+
+    await step('Quick Open → k8s/deployment.yaml; status bar shows "Kubernetes · Deployment"', async () => {
+      await quickOpen(page, 'deployment.yaml', 'deployment.yaml', (lines) => lines.some((l) => l.startsWith('kind: Deployment')));
+      const item = page.locator('.statusbar-item', { hasText: 'Kubernetes · Deployment' });
+      await item.first().waitFor({ state: 'visible', timeout: UI_MS }).catch(async () => {
+        throw new Error(`no status bar item "Kubernetes · Deployment"; items: ${JSON.stringify(await statusBarTexts(page))}`);
+      });
+    });
+
+    const qos = await step('hover `resources` in the Deployment shows its QoS class', async () => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Hide Panel').catch(() => {});
+      const text = await hoverWord(page, 'resources', /QoS class of this pod/, UI_MS);
+      if (!/QoS class of this pod: Burstable/.test(text)) throw new Error(`hover without "QoS class of this pod: Burstable":\n${text}`);
+      log(`     screenshot ${await shot('hover-k8s-qos')}`);
+      return text;
+    });
+    log(`     hover: ${JSON.stringify(qos.slice(0, 120))}…`);
+
+    await step('Problems panel lists diagnostics of four families with their codes', async () => {
+      // Diagnostics are published for open files: open the compose file, the playbook and the Pod.
+      await quickOpen(page, 'compose.yaml', 'compose.yaml', (lines) => lines.includes('services:'));
+      await quickOpen(page, 'site.yml', 'site.yml', (lines) => lines.some((l) => l.includes('hosts: webservers')));
+      await quickOpen(page, 'worker.yaml', 'worker.yaml', (lines) => lines.includes('kind: Pod'));
+      await quickOpen(page, 'Dockerfile', 'Dockerfile', (lines) => lines.some((l) => l.startsWith('FROM ')));
+      // Put ADD back (the quick fix above replaced it) so the Dockerfile has a problem too.
+      await page.keyboard.press('Control+z');
+      await pollFor('ADD back in the Dockerfile', UI_MS, async () => (await editorLines(page)).includes('ADD app.py /app/'));
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Toggle Maximized Panel').catch(() => {});
+      await page.keyboard.press('Control+Shift+M');
+      const codes = ['DF007', 'DC001', 'AN007', 'K8S033', 'K8S001'];
+      await pollFor('problems of four families', FIRST_ANSWER_MS, async () => {
+        const rows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).join('\n');
+        const left = codes.filter((c) => !rows.includes(c));
+        return left.length === 0 ? [] : undefined;
+      }).catch(async (err) => {
+        const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+        throw new Error(`${err.message}; rows: ${JSON.stringify(rows.map((r) => r.replace(/\s+/g, ' ')))}`);
+      });
+      log(`     rows: ${await page.locator('.markers-panel .monaco-list-row').count()}, codes ${codes.join(', ')} all listed`);
+      log(`     screenshot ${await shot('problems')}`);
+      await runCommand(page, 'View: Toggle Maximized Panel').catch(() => {});
+      await runCommand(page, 'View: Hide Panel').catch(() => {});
+    });
+
+    await step('"Infra Notes: Show Note for a Fact" → K8S-09 opens the notes browser focused on it', async () => {
+      await quickOpen(page, 'deployment.yaml', 'deployment.yaml', (lines) => lines.some((l) => l.startsWith('kind: Deployment')));
+      await runCommand(page, 'Infra Notes: Show Note for a Fact');
+      // The fact picker (its items come from the server) replaces the palette.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /[A-Z]+-\d\d/ }).first().waitFor({ timeout: FIRST_ANSWER_MS });
+      await page.keyboard.type('K8S-09');
+      await pollFor('K8S-09 first in the fact picker', UI_MS, async () =>
+        /K8S-09/.test(await page.locator('.quick-input-list .monaco-list-row.focused').innerText().catch(() => '')));
+      await page.keyboard.press('Enter');
+      await page.locator('.tab', { hasText: 'Infra Notes — the notes' }).first().waitFor({ timeout: UI_MS });
+      // The webview is an iframe in an iframe: find the frame holding the notes, then the fact.
+      const focused = await pollFor('fact K8S-09 with class "focus" in the notes webview', UI_MS, async () => {
+        for (const f of page.frames()) {
+          const cls = await f.evaluate(() => document.getElementById('K8S-09')?.className ?? null).catch(() => null);
+          if (cls !== null) return cls.split(/\s+/).includes('focus') ? cls : undefined;
+        }
+        return undefined;
+      });
+      log(`     #K8S-09 class="${focused}"`);
+      log(`     screenshot ${await shot('notes-browser')}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+W'); // close the notes browser
+    });
+
+    await step('infraNotes.language = ru (user settings JSON, as a user edits it) → Russian `resources` hover', async () => {
+      await runCommand(page, 'Preferences: Open User Settings (JSON)');
+      await pollFor('settings.json in the editor', UI_MS, async () => (await editorLines(page)).some((l) => l.includes('"telemetry.telemetryLevel"')));
+      // After the opening brace: a new first entry (the editor indents the new line itself).
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('End');
+      await page.keyboard.insertText('\n"infraNotes.language": "ru",');
+      await page.keyboard.press('Control+S');
+      await pollFor('settings.json saved with infraNotes.language = ru', UI_MS, () =>
+        JSON.parse(fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8'))['infraNotes.language'] === 'ru');
+      await page.keyboard.press('Control+W');
+      await quickOpen(page, 'deployment.yaml', 'deployment.yaml', (lines) => lines.some((l) => l.startsWith('kind: Deployment')));
+      const text = await hoverWord(page, 'resources', /[\u0400-\u04FF]/, UI_MS);
+      if (!/QoS/.test(text)) throw new Error(`Russian hover without the QoS class:\n${text}`);
+      log(`     hover: ${JSON.stringify(text.slice(0, 100))}…`);
+      log(`     screenshot ${await shot('hover-ru')}`);
     });
     ok = true;
   } catch (err) {

@@ -53,3 +53,12 @@ describe('snippets of broad languages are served only in infra files', () => {
     assert.ok(labels(completeAt('site.yml', '- hosts: all\n  tasks:\n    - <|>\n')).includes('block'), 'Ansible snippets in a playbook');
   });
 });
+
+describe('compose snippets', () => {
+  it('are offered in compose files where a key starts, not in manifests', async () => {
+    const { completeAt } = await import('../helpers/service');
+    const labels = (items: { label: string }[]) => items.map((i) => i.label);
+    assert.ok(labels(completeAt('compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n<|>\n')).includes('volume-network'));
+    assert.ok(!labels(completeAt('k8s/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n<|>\n')).includes('volume-network'));
+  });
+});

@@ -1,11 +1,14 @@
-// The snippet files of snippets/ whose language is too broad to register them in package.json
-// (`yaml`, `ini`: every CI workflow and php.ini would be offered Kubernetes and Ansible snippets).
-// The server offers them instead, only in files classified as that kind, at the start of a key.
+// The snippet files of snippets/, offered by the server — only in files classified as that kind,
+// at the start of a key — rather than registered in package.json: their languages are too broad
+// (`yaml`, `ini`: every CI workflow and php.ini would be offered Kubernetes and Ansible snippets),
+// and VS Code picks file snippets by the grammar under the cursor, which `dockercompose` shares
+// with `yaml` (compose snippets went missing, or showed up in manifests).
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position,
 } from 'vscode-languageserver-types';
 import ansibleIni from '../../../snippets/ansible-ini.json';
 import ansible from '../../../snippets/ansible.json';
+import compose from '../../../snippets/compose.json';
 import kubernetes from '../../../snippets/kubernetes.json';
 import type { InfraDocument } from './documents/document';
 import type { FileKind } from './types';
@@ -19,6 +22,7 @@ type SnippetFile = Record<string, SnippetFileEntry>;
 
 const FILES_BY_KIND: Partial<Record<FileKind, SnippetFile[]>> = {
   kubernetes: [kubernetes as SnippetFile],
+  compose: [compose as SnippetFile],
   'ansible-playbook': [ansible as SnippetFile],
   'ansible-tasks': [ansible as SnippetFile],
   'ansible-handlers': [ansible as SnippetFile],

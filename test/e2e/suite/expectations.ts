@@ -22,4 +22,7 @@ export const FAMILIES: FamilyExpectation[] = [
   { family: 'Kubernetes', file: 'k8s/deployment.yaml', hoverOn: 'kind:', factId: 'K8S-01', diagnostic: 'K8S033' },
 ];
 
-export const COMMANDS = ['infraNotes.openNotes', 'infraNotes.showNote', 'infraNotes.restartServer', 'infraNotes.showOutput'];
+export const COMMANDS = [
+  'infraNotes.openNotes', 'infraNotes.showNote', 'infraNotes.explainFile', 'infraNotes.setFileKind',
+  'infraNotes.restartServer', 'infraNotes.showOutput', 'infraNotes.createSamples', 'infraNotes.openSample',
+];

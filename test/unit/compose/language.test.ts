@@ -21,7 +21,7 @@ describe('compose completion', () => {
   });
 
   it('offers keys per level: top level, build, healthcheck, long-form volumes', () => {
-    assert.deepEqual(labels(completeAt('compose.yaml', 'na<|>\n')).sort(), ['configs', 'include', 'models', 'name', 'networks', 'secrets', 'services', 'volumes', 'version'].sort().filter((k) => k !== 'version'));
+    assert.deepEqual(labels(completeAt('compose.yaml', 'na<|>\n').filter((i) => i.kind !== 15 /* snippets */)).sort(), ['configs', 'include', 'models', 'name', 'networks', 'secrets', 'services', 'volumes', 'version'].sort().filter((k) => k !== 'version'));
     assert.ok(labels(completeAt('compose.yaml', 'services:\n  web:\n    build:\n      con<|>\n')).includes('context'));
     assert.ok(labels(completeAt('compose.yaml', 'services:\n  web:\n    healthcheck:\n      <|>\n')).includes('start_period'));
     const vol = labels(completeAt('compose.yaml', 'services:\n  web:\n    volumes:\n      - type: bind\n        <|>\n'));
