@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const kbDir = join(root, 'server', 'knowledge');
-const outFile = join(root, 'server', 'generated', 'knowledge.json');
+// INFRA_NOTES_KB / INFRA_NOTES_KB_OUT: other folders (the build's own test feeds it broken entries)
+const kbDir = process.env.INFRA_NOTES_KB ?? join(root, 'server', 'knowledge');
+const outFile = process.env.INFRA_NOTES_KB_OUT ?? join(root, 'server', 'generated', 'knowledge.json');
 
 const LANGS = ['en', 'ru'];
 const ENTRY_TYPES = new Set(['fact', 'rule', 'ref', 'strings', 'topic']);
