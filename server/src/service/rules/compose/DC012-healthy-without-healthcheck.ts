@@ -5,27 +5,24 @@ import { buildInfo, dockerfileHasHealthcheck, readText } from '../../languages/c
 import { pairsOf, resolve, serviceValue, str, valueIn, type Service } from '../../languages/compose/model';
 import type { FileReader } from '../../types';
 import type { Rule } from '../types';
-import { composeProject, range } from './util';
+import { composeProject, ownServices, range } from './util';
 
 export const rule: Rule = {
   id: 'DC012',
   kinds: ['compose'],
   check(ctx) {
     const p = composeProject(ctx);
-    for (const svc of p.services.values()) {
-      for (const sl of svc.layers) {
-        if (!sl.layer.self || !sl.map) continue;
-        const y = sl.layer.ydoc;
-        const deps = valueIn(y, sl.map, 'depends_on');
-        if (!isMap(deps)) continue;
-        for (const d of pairsOf(y, deps)) {
-          const target = p.services.get(d.key);
-          if (!target) continue;
-          const condNode = valueIn(y, resolve(y, d.pair.value), 'condition');
-          if (str(condNode) !== 'service_healthy') continue;
-          if (hasHealthcheck(target, ctx.workspace?.fs)) continue;
-          ctx.report({ range: range(sl.layer.doc, condNode as never), args: { name: d.key } });
-        }
+    for (const svc of ownServices(ctx)) {
+      const y = svc.ydoc;
+      const deps = valueIn(y, svc.map, 'depends_on');
+      if (!isMap(deps)) continue;
+      for (const d of pairsOf(y, deps)) {
+        const target = p.services.get(d.key);
+        if (!target) continue;
+        const condNode = valueIn(y, resolve(y, d.pair.value), 'condition');
+        if (str(condNode) !== 'service_healthy') continue;
+        if (hasHealthcheck(target, ctx.workspace?.fs)) continue;
+        ctx.report({ range: range(svc.doc, condNode as never), args: { name: d.key } });
       }
     }
   },

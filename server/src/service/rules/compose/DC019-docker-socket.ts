@@ -4,7 +4,7 @@ import { listItems, pairIn, resolve, str, valueIn } from '../../languages/compos
 import { partRange } from '../../languages/compose/refs';
 import { parseVolume } from '../../languages/compose/validate';
 import type { Rule } from '../types';
-import { composeProject, range } from './util';
+import { ownServices, range } from './util';
 
 const SOCKET = /^(\/var)?\/run\/docker\.sock$|^\/\/\.\/pipe\/docker_engine$|^\\\\\.\\pipe\\docker_engine$/;
 
@@ -12,21 +12,17 @@ export const rule: Rule = {
   id: 'DC019',
   kinds: ['compose'],
   check(ctx) {
-    const p = composeProject(ctx);
-    for (const svc of p.services.values()) {
-      for (const sl of svc.layers) {
-        if (!sl.layer.self || !sl.map) continue;
-        const y = sl.layer.ydoc;
-        const pair = pairIn(y, sl.map, 'volumes');
-        if (!pair) continue;
-        for (const { item, node } of listItems(y, resolve(y, pair.value))) {
-          if (isScalar(item) && typeof item.value === 'string') {
-            const src = parseVolume(item.value)?.source;
-            if (src && SOCKET.test(src)) ctx.report({ range: partRange(sl.layer.doc, node, src), args: { service: svc.name } });
-          } else if (isMap(item)) {
-            const s = valueIn(y, item, 'source');
-            if (SOCKET.test(str(s) ?? '')) ctx.report({ range: range(sl.layer.doc, s as Node), args: { service: svc.name } });
-          }
+    for (const svc of ownServices(ctx)) {
+      const y = svc.ydoc;
+      const pair = pairIn(y, svc.map, 'volumes');
+      if (!pair) continue;
+      for (const { item, node } of listItems(y, resolve(y, pair.value))) {
+        if (isScalar(item) && typeof item.value === 'string') {
+          const src = parseVolume(item.value)?.source;
+          if (src && SOCKET.test(src)) ctx.report({ range: partRange(svc.doc, node, src), args: { service: svc.name } });
+        } else if (isMap(item)) {
+          const s = valueIn(y, item, 'source');
+          if (SOCKET.test(str(s) ?? '')) ctx.report({ range: range(svc.doc, s as Node), args: { service: svc.name } });
         }
       }
     }

@@ -3,24 +3,20 @@
 import { isMap, type Node } from 'yaml';
 import { str, valueIn } from '../../languages/compose/model';
 import type { Rule } from '../types';
-import { composeProject, range } from './util';
+import { ownServices, range } from './util';
 
 export const rule: Rule = {
   id: 'DC020',
   kinds: ['compose'],
   check(ctx) {
-    const p = composeProject(ctx);
-    for (const svc of p.services.values()) {
-      for (const sl of svc.layers) {
-        if (!sl.layer.self || !sl.map) continue;
-        const y = sl.layer.ydoc;
-        const logging = valueIn(y, sl.map, 'logging');
-        if (!isMap(logging)) continue;
-        const driver = valueIn(y, logging, 'driver');
-        if (str(driver) !== 'journald') continue;
-        const r = range(sl.layer.doc, driver as Node);
-        ctx.report({ range: r, args: { service: svc.name }, fixes: [{ edits: [{ range: r, newText: 'json-file' }] }] });
-      }
+    for (const svc of ownServices(ctx)) {
+      const y = svc.ydoc;
+      const logging = valueIn(y, svc.map, 'logging');
+      if (!isMap(logging)) continue;
+      const driver = valueIn(y, logging, 'driver');
+      if (str(driver) !== 'journald') continue;
+      const r = range(svc.doc, driver as Node);
+      ctx.report({ range: r, args: { service: svc.name }, fixes: [{ edits: [{ range: r, newText: 'json-file' }] }] });
     }
   },
 };

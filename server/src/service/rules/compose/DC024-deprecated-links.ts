@@ -4,24 +4,20 @@
 import type { Node } from 'yaml';
 import { listItems, pairIn, str } from '../../languages/compose/model';
 import type { Rule } from '../types';
-import { composeProject, range } from './util';
+import { ownServices, range } from './util';
 
 export const rule: Rule = {
   id: 'DC024',
   kinds: ['compose'],
   check(ctx) {
-    const p = composeProject(ctx);
-    for (const svc of p.services.values()) {
-      for (const sl of svc.layers) {
-        if (!sl.layer.self || !sl.map) continue;
-        const y = sl.layer.ydoc;
-        const pair = pairIn(y, sl.map, 'links');
-        if (!pair?.key) continue;
-        const r = range(sl.layer.doc, pair.key as Node);
-        const plain = listItems(y, pair.value).every(({ item }) => /^[\w.-]+$/.test(str(item) ?? ''));
-        const canFix = plain && !pairIn(y, sl.map, 'depends_on');
-        ctx.report({ range: r, args: { service: svc.name }, fixes: canFix ? [{ edits: [{ range: r, newText: 'depends_on' }] }] : [] });
-      }
+    for (const svc of ownServices(ctx)) {
+      const y = svc.ydoc;
+      const pair = pairIn(y, svc.map, 'links');
+      if (!pair?.key) continue;
+      const r = range(svc.doc, pair.key as Node);
+      const plain = listItems(y, pair.value).every(({ item }) => /^[\w.-]+$/.test(str(item) ?? ''));
+      const canFix = plain && !pairIn(y, svc.map, 'depends_on');
+      ctx.report({ range: r, args: { service: svc.name }, fixes: canFix ? [{ edits: [{ range: r, newText: 'depends_on' }] }] : [] });
     }
   },
 };
