@@ -32,6 +32,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (roots.length === 0 && params.rootUri) roots.push(uriToPath(params.rootUri));
   state.init(params.initializationOptions as InitializationOptions | undefined, params.locale, roots);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  // pay first-use costs now, while the client waits for this answer, not on the first file it opens
+  const warm = state.service.warmUp(state.ctx);
+  state.log(`warmed up in ${Math.round(warm)} ms`);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -19,6 +19,12 @@ export class DiagnosticsScheduler {
   /** run counter per document: a newer run makes older ones stop at their next slice */
   private readonly runs = new Map<string, number>();
   private readonly overBudget = new Set<string>();
+  private inFlight = 0;
+
+  /** Validations pending or running: background work (the index scan) waits while there are any. */
+  get busy(): boolean {
+    return this.inFlight > 0 || this.timers.size > 0;
+  }
 
   /** called when an open document's entry in the workspace index changed */
   onIndexChanged: (uri: string) => void = () => undefined;
@@ -35,6 +41,15 @@ export class DiagnosticsScheduler {
   }
 
   async validate(uri: string): Promise<void> {
+    this.inFlight++;
+    try {
+      await this.run(uri);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async run(uri: string): Promise<void> {
     const { state } = this;
     const doc = state.get(uri);
     if (!doc) return;

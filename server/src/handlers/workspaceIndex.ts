@@ -49,15 +49,15 @@ export class IndexUpdater {
     let n = 0;
     for (const root of state.workspace.roots) {
       for (const path of walk(root)) {
+        // keep answering requests while indexing, and let open documents' diagnostics go first
+        await new Promise((r) => setImmediate(r));
+        while (this.diagnostics.busy) await new Promise((r) => setTimeout(r, 10));
         try {
           this.indexDiskFile(path);
         } catch (err) {
           state.log(`index: ${path}: ${String(err)}`);
         }
-        if (++n % 50 === 0) {
-          progress?.report(`${n}`);
-          await new Promise((r) => setImmediate(r)); // keep answering requests while indexing
-        }
+        if (++n % 50 === 0) progress?.report(`${n}`);
       }
     }
     progress?.done();

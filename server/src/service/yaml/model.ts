@@ -280,6 +280,53 @@ export function seqItems(node: unknown): unknown[] {
 }
 
 export { isAlias, isMap, isPair, isScalar, isSeq };
+
+/** Per parsed document: anchor name → the anchored nodes, in text order. Offsets are read from the
+ * nodes at lookup time: the incremental parse shifts them in place. */
+const anchorTables = new WeakMap<object, Map<string, Node[]>>();
+
+function anchorTable(ydoc: YamlDoc): Map<string, Node[]> {
+  let table = anchorTables.get(ydoc);
+  if (table) return table;
+  table = new Map();
+  const stack: unknown[] = [ydoc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (isPair(n)) {
+      stack.push(n.value, n.key);
+      continue;
+    }
+    const node = n as Node & { anchor?: string };
+    if (node.anchor && node.range) {
+      const list = table.get(node.anchor) ?? [];
+      list.push(node);
+      table.set(node.anchor, list);
+    }
+    if (isMap(n) || isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  for (const list of table.values()) list.sort((a, b) => a.range![0] - b.range![0]);
+  anchorTables.set(ydoc, table);
+  return table;
+}
+
+/**
+ * The node an alias (`*name`) stands for: the nearest anchor of that name before it, as YAML says.
+ * One linear walk per document builds the table; the `yaml` package's own Alias.resolve walks the
+ * whole document for every alias (quadratic on files with an anchor per service).
+ */
+export function resolveAlias(ydoc: YamlDoc, alias: Node): Node | undefined {
+  const name = (alias as { source?: string }).source;
+  const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  const list = name ? anchorTable(ydoc).get(name) : undefined;
+  if (!list) return undefined;
+  let found: Node | undefined;
+  for (const a of list) {
+    if ((a.range?.[0] ?? 0) >= at) break;
+    found = a;
+  }
+  return found;
+}
 export type { Node, Pair, Scalar, YAMLMap, YAMLSeq };
 
 export interface NodeAtResult {

@@ -7,7 +7,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, t
 import { composeVariantFromName, basename, classify } from '../../documents/classify';
 import { InfraDocument, pathToUri } from '../../documents/document';
 import type { FileReader } from '../../types';
-import { yamlModel, type YamlDoc } from '../../yaml/model';
+import { yamlModel, type YamlDoc, resolveAlias } from '../../yaml/model';
 
 export type TopKind = 'networks' | 'volumes' | 'secrets' | 'configs';
 export const TOP_KINDS: TopKind[] = ['networks', 'volumes', 'secrets', 'configs'];
@@ -53,13 +53,7 @@ export interface ComposeProject {
 
 export function resolve(ydoc: Document, node: unknown): unknown {
   let cur = node;
-  for (let i = 0; i < 8 && isAlias(cur); i++) {
-    try {
-      cur = (cur as { resolve(d: Document): unknown }).resolve(ydoc);
-    } catch {
-      return undefined;
-    }
-  }
+  for (let i = 0; i < 8 && isAlias(cur); i++) cur = resolveAlias(ydoc as YamlDoc, cur as Node);
   return isAlias(cur) ? undefined : cur;
 }
 
