@@ -6,7 +6,7 @@ import { ansibleDocRunner } from './node/ansibleDoc';
 import { nodeFileReader } from './node/fileReader';
 import { setAnsibleDocRunner } from './service/languages/ansible/ansibleDoc';
 import type { InitializationOptions, RawSettings } from './protocol';
-import { InfraDocument, uriToPath } from './service/documents/document';
+import type { InfraDocument } from './service/documents/document';
 import { FILE_KINDS } from './service/documents/classify';
 import { LanguageService } from './service/languageService';
 import type { RequestContext } from './service/languages/support';
@@ -95,9 +95,5 @@ export class ServerState {
   private openText(path: string): string | undefined {
     const uri = this.openByPath.get(path);
     return uri ? this.documents.get(uri)?.getText() : undefined;
-  }
-
-  pathOf(uri: string): string {
-    return uriToPath(uri);
   }
 }

@@ -127,10 +127,6 @@ export function stringKeys(): string[] {
   return Object.keys(data.strings);
 }
 
-export function hasString(key: string): boolean {
-  return key in data.strings;
-}
-
 /** The fix title of a rule: the single one, or the named one. */
 export function fixTitle(r: RuleEntry, locale: Locale, name = 'default', args?: Record<string, string | number>): string {
   const f = r.fix;

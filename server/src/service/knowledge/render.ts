@@ -1,6 +1,6 @@
 // Markdown rendering of knowledge entries for hovers, the notes browser and "Explain this file".
 import type { Locale } from '../types';
-import { entry, fact, localise, t, type Localised, type RefEntry } from './index';
+import { fact, localise, t, type RefEntry } from './index';
 
 export const SHOW_NOTE_COMMAND = 'infraNotes.showNote';
 
@@ -56,19 +56,6 @@ export function renderRef(e: RefEntry, locale: Locale, opts: RenderOptions = {})
   const notes = notesLine(e.notes, locale);
   if (notes) parts.push(notes);
   return parts.filter(Boolean).join('\n\n');
-}
-
-/** Hover markdown for an entry id of any type (ref or fact); empty string when unknown. */
-export function renderEntry(id: string, locale: Locale, opts: RenderOptions = {}): string {
-  const e = entry(id);
-  if (!e) return '';
-  if (e.type === 'ref') return renderRef(e, locale, opts);
-  if (e.type === 'fact') return renderRef({ ...e, type: 'ref', notes: [e.id], today: undefined } as unknown as RefEntry, locale, opts);
-  return '';
-}
-
-export function localisedOr(text: Localised | undefined, locale: Locale): string {
-  return text ? localise(text, locale) : '';
 }
 
 export function escapeMd(s: string): string {

@@ -1,7 +1,7 @@
 // The interface every file family implements. The facade (languageService.ts) dispatches to the
 // support registered for a document's kind; a family owns its models, hovers, completion and more.
 import type {
-  CompletionItem, DocumentSymbol, Hover, Location, Position, Range,
+  CompletionItem, DocumentSymbol, Hover, Location, Position,
 } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../documents/document';
 import type { FileDirectives } from '../rules/types';
@@ -30,6 +30,4 @@ export interface LanguageSupport {
   indexFile?(doc: InfraDocument): unknown;
   /** a short description for the status bar ("Deployment, Service", "tasks", "override") */
   describe?(doc: InfraDocument, ctx: RequestContext): string | undefined;
-  /** the document range that a diagnostic-free "info" (e.g. size limit) should use; defaults to line 0 */
-  headRange?(doc: InfraDocument): Range;
 }

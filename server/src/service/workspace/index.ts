@@ -53,10 +53,6 @@ export class WorkspaceIndex {
     return changed;
   }
 
-  stampOf(uri: string): string | undefined {
-    return this.files.get(uri)?.stamp;
-  }
-
   remove(uri: string): boolean {
     const had = this.files.delete(uri);
     if (had) this.generation++;

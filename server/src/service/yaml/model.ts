@@ -1,7 +1,7 @@
 // The shared YAML layer for Compose, Ansible and Kubernetes: one parse per document version, node
 // lookup by position, ranges, and small typed accessors. Families never re-parse YAML themselves.
 import {
-  isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, YAMLParseError,
+  isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, YAMLParseError,
   type Document, type Node, type Pair, type YAMLMap, type YAMLSeq,
 } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
@@ -424,4 +424,3 @@ export function yamlProblems(doc: InfraDocument): YamlProblem[] {
   return out;
 }
 
-export { LineCounter };
