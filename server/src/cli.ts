@@ -16,9 +16,14 @@ import type { RequestContext } from './service/languages/support';
 import { ruleDocUrl } from './service/rules/docs';
 import type { DiagnosticData } from './service/rules/engine';
 import { toServiceSettings } from './service/settings';
-import type { WorkspaceContext } from './service/types';
+import type { Locale, WorkspaceContext } from './service/types';
 
-class UsageError extends Error {}
+/** A usage or input error: a key of the l10n bundle (`cli.*` in ui.yaml) with its placeholders. */
+class UsageError extends Error {
+  constructor(readonly key: string, readonly args: Record<string, string> = {}) {
+    super(key);
+  }
+}
 
 const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 const THRESHOLD: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
@@ -32,10 +37,6 @@ interface Options {
   config?: string;
 }
 
-const USAGE = `Usage:
-  infra-notes check [paths or globs…] [--format text|json|sarif] [--language en|ru] [--severity error|warning|info|hint] [--config file.json]
-  infra-notes explain <file>[:line[:col]] [--language en|ru]
-  infra-notes --version`;
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { command: '', paths: [], format: 'text', severity: 'info' };
@@ -45,25 +46,25 @@ function parseArgs(argv: string[]): Options {
       const eq = a.indexOf('=');
       if (eq > 0) return a.slice(eq + 1);
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw new UsageError('cli.needsValue', { option: a });
       return v;
     };
     if (a.startsWith('--format')) {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format '${v}'`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError('cli.unknownFormat', { value: v });
       o.format = v;
     } else if (a.startsWith('--language')) {
       const v = value();
-      if (v !== 'en' && v !== 'ru') throw new UsageError(`unknown language '${v}'`);
+      if (v !== 'en' && v !== 'ru') throw new UsageError('cli.unknownLanguage', { value: v });
       o.language = v;
     } else if (a.startsWith('--severity')) {
       const v = value();
-      if (!(v in THRESHOLD)) throw new UsageError(`unknown severity '${v}'`);
+      if (!(v in THRESHOLD)) throw new UsageError('cli.unknownSeverity', { value: v });
       o.severity = v;
     } else if (a.startsWith('--config')) {
       o.config = value();
     } else if (a.startsWith('-')) {
-      throw new UsageError(`unknown option '${a}'`);
+      throw new UsageError('cli.unknownOption', { option: a });
     } else if (!o.command) {
       o.command = a;
     } else {
@@ -79,22 +80,32 @@ function loadConfig(file: string | undefined): RawSettings | undefined {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read config file '${file}'`);
+    throw new UsageError('cli.configUnreadable', { file });
   }
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
     // either the `infraNotes` section itself, or a settings.json-like object holding it
     return ((json.infraNotes as RawSettings | undefined) ?? json) as RawSettings;
   } catch (err) {
-    throw new UsageError(`config file '${file}' is not valid JSON: ${(err as Error).message}`);
+    throw new UsageError('cli.configInvalid', { file, error: (err as Error).message });
   }
+}
+
+const envLocale = (): string | undefined => process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+
+/** The language of the tool's own messages: `--language` when given and valid, else the environment's. */
+function messageLocale(argv: string[]): Locale {
+  let language: string | undefined;
+  argv.forEach((a, i) => {
+    if (a.startsWith('--language')) language = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
+  });
+  return toServiceSettings({ language: language === 'en' || language === 'ru' ? language : 'auto' }, undefined, envLocale()).locale;
 }
 
 function context(o: Options, roots: string[]): RequestContext {
   const raw = loadConfig(o.config) ?? {};
   if (o.language) raw.language = o.language;
-  const envLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const settings = toServiceSettings(raw, undefined, envLocale);
+  const settings = toServiceSettings(raw, undefined, envLocale());
   const workspace: WorkspaceContext = { roots, fs: nodeFileReader(() => undefined) };
   return { settings, workspace };
 }
@@ -123,7 +134,7 @@ function collectFiles(args: string[]): { files: string[]; roots: string[] } {
         globs.push(arg);
         continue;
       }
-      throw new UsageError(`no such file or folder: ${arg}`);
+      throw new UsageError('cli.noSuchPath', { path: arg });
     }
     if (isDir) roots.add(p);
     for (const f of walk(p)) files.add(f);
@@ -137,7 +148,7 @@ function collectFiles(args: string[]): { files: string[]; roots: string[] } {
         matched++;
       }
     }
-    if (matched === 0) throw new UsageError(`no infra file matches ${globs.join(' ')}`);
+    if (matched === 0) throw new UsageError('cli.noMatch', { globs: globs.join(' ') });
     roots.add(cwd);
   }
   return { files: [...files], roots: [...roots] };
@@ -249,14 +260,14 @@ function toSarif(results: FileResult[], ctx: RequestContext) {
 
 function explain(o: Options): number {
   const target = o.paths[0] ?? '';
-  if (!o.command || !target) throw new UsageError('explain needs a file');
+  if (!o.command || !target) throw new UsageError('cli.explainNeedsFile');
   const m = /^(.*?)(?::(\d+))?(?::(\d+))?$/.exec(target)!;
   const file = resolve(m[1]);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read '${m[1]}'`);
+    throw new UsageError('cli.unreadable', { file: m[1] });
   }
   const ctx = context(o, [process.cwd()]);
   const service = new LanguageService();
@@ -285,6 +296,8 @@ export function toTerminal(markdown: string): string {
 }
 
 function main(argv: string[]): number {
+  const locale = messageLocale(argv);
+  const usage = t('cli.usage', locale);
   try {
     if (argv[0] === '--version' || argv[0] === '-v') {
       process.stdout.write(`${pkg.version}\n`);
@@ -298,17 +311,17 @@ function main(argv: string[]): number {
         return explain(o);
       case '':
       case 'help':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${usage}\n`);
         return o.command === 'help' ? 0 : 2;
       default:
-        throw new UsageError(`unknown command '${o.command}'`);
+        throw new UsageError('cli.unknownCommand', { command: o.command });
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`infra-notes: ${err.message}\n${USAGE}\n`);
+      process.stderr.write(`infra-notes: ${t(err.key, locale, err.args)}\n${usage}\n`);
       return 2;
     }
-    process.stderr.write(`infra-notes: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`infra-notes: ${t('cli.failed', locale, { error: err instanceof Error ? err.message : String(err) })}\n`);
     return 2;
   }
 }

@@ -212,6 +212,19 @@ describe('infra-notes check / explain as a process', () => {
     }
   });
 
+  test('usage errors speak the chosen language: --language, else the environment locale', () => {
+    const ru = cli(['check', '--format', 'xml', '--language', 'ru'], project);
+    assert.equal(ru.code, 2);
+    assert.match(ru.stderr, /неизвестный формат 'xml'/);
+    assert.match(ru.stderr, /Использование:/);
+    const env = cli(['check', 'nowhere/*.yaml'], project, { LANG: 'ru_RU.UTF-8' });
+    assert.equal(env.code, 2);
+    assert.match(env.stderr, /ни один инфраструктурный файл не подходит под nowhere\/\*\.yaml/);
+    const en = cli(['check', 'nowhere/*.yaml', '--language=en'], project, { LANG: 'ru_RU.UTF-8' });
+    assert.match(en.stderr, /no infra file matches/);
+    assertNoStack(ru);
+  });
+
   test('binary and odd files in the tree are skipped without failing the run', () => {
     const dir = join(tmp, 'odd');
     mkdirSync(join(dir, 'k8s'), { recursive: true });

@@ -179,10 +179,14 @@ export const MAX_NESTING = 128;
  * - the parser's DUPLICATE_KEY errors (same code, message and position: the start of the repeated
  *   key), found with one Set per mapping; scalar keys compare by value, other keys never match, as
  *   in the parser;
- * - collections nested deeper than MAX_NESTING become null scalars with the same range.
+ * - collections nested deeper than MAX_NESTING become null scalars with the same range;
+ * - aliases whose anchor is not set before them (the parser only notices when converting to JS;
+ *   Compose, kubectl and Ansible refuse the file): BAD_ALIAS at the alias. The walk is in document
+ *   order (keys before values), so "before" is the order anchors are met.
  */
 function checkTree(d: YamlDoc): void {
   const found: YAMLParseError[] = [];
+  const anchors = new Set<string>();
   const stack: [unknown, number][] = [[d.contents, 0]];
   const capped = (node: unknown, depth: number): unknown => {
     if (depth <= MAX_NESTING || !(isMap(node) || isSeq(node))) return node;
@@ -192,7 +196,11 @@ function checkTree(d: YamlDoc): void {
   };
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (isMap(node)) {
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) found.push(new YAMLParseError([node.range[0], node.range[1]], 'BAD_ALIAS', `Unresolved alias (the anchor must be set before the alias): *${node.source}`));
+    } else if (isMap(node)) {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         const key = pair.key;
@@ -203,8 +211,9 @@ function checkTree(d: YamlDoc): void {
         }
         pair.key = capped(pair.key, depth + 1);
         pair.value = capped(pair.value, depth + 1);
-        stack.push([pair.value, depth + 1], [pair.key, depth + 1]);
       }
+      // pushed last pair first, so that pairs pop in document order
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i].value, depth + 1], [node.items[i].key, depth + 1]);
     } else if (isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         node.items[i] = capped(node.items[i], depth + 1);

@@ -2,16 +2,17 @@
 // written twice in one mapping (Compose refuses duplicate keys too).
 import { yamlProblems } from '../../yaml/model';
 import type { Rule } from '../types';
+import { problemText } from '../yamlSyntax';
 
 const MAX_REPORTED = 50;
 
 export const rule: Rule = {
   id: 'DC009',
   kinds: ['compose'],
-  check({ doc, report }) {
+  check({ doc, settings, report }) {
     let n = 0;
     for (const p of yamlProblems(doc)) {
-      report({ range: p.range, args: { problem: p.message.replace(/\s+at line \d+, column \d+.*$/s, '') } });
+      report({ range: p.range, args: { problem: problemText(p, settings.locale) } });
       if (++n >= MAX_REPORTED) break;
     }
   },

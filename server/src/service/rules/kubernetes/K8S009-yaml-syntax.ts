@@ -2,16 +2,17 @@
 // Helm/Jinja templating (`{{`, `{%`) are left alone: they only become YAML once rendered.
 import { yamlProblems } from '../../yaml/model';
 import type { Rule } from '../types';
+import { problemText } from '../yamlSyntax';
 
 export const rule: Rule = {
   id: 'K8S009',
   kinds: ['kubernetes'],
-  check({ doc, report }) {
+  check({ doc, settings, report }) {
     if (/\{\{|\{%/.test(doc.content)) return;
     let n = 0;
     for (const p of yamlProblems(doc)) {
       if (p.code === 'DUPLICATE_KEY') continue;
-      report({ range: p.range, args: { problem: p.message.replace(/\s+at line \d+, column \d+.*$/s, '') } });
+      report({ range: p.range, args: { problem: problemText(p, settings.locale) } });
       if (++n >= 50) break;
     }
   },
