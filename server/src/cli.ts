@@ -280,7 +280,7 @@ function explain(o: Options): number {
     const hover = service.doHover(doc, { line, character }, ctx);
     const value = hover?.contents;
     markdown = value && typeof value === 'object' && 'value' in value ? value.value : '';
-    if (!markdown) markdown = t('explain.nothing', ctx.settings.locale);
+    if (!markdown) markdown = t(doc.kind === 'unknown' ? 'explain.nothing' : 'explain.nothingHere', ctx.settings.locale, { line: line + 1, column: character + 1 });
   } else {
     markdown = service.explain(doc, ctx);
   }

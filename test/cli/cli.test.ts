@@ -181,6 +181,10 @@ describe('infra-notes check / explain as a process', () => {
     assert.match(ru.stdout, /[а-яё]/i);
     const line = cli(['explain', 'app/Dockerfile:5'], project);
     assert.match(line.stdout, /ADD/);
+    const past = cli(['explain', 'app/Dockerfile:400:1'], project);
+    assert.equal(past.code, 0);
+    assert.match(past.stdout, /Nothing to explain at line 400, column 1/, 'a recognised file, a place with nothing to say');
+    assert.doesNotMatch(past.stdout, /does not recognise/);
   });
 
   test('explain <file> prints the whole-file explanation', () => {

@@ -74,6 +74,18 @@ const cases: Case[] = [
   ['/p/inventories/prod/hosts.yml', YAML_INV, 'ansible-inventory', 'yaml'],
   ['/p/inventory.yml', YAML_INV, 'ansible-inventory', 'yaml'],
   ['/p/prod.yml', YAML_INV, 'ansible-inventory', 'yaml', { fs: { '/p/ansible.cfg': '[defaults]\n' } }],
+  // found on real repositories: a task file named like Compose, a Galaxy-layout role, an inventory
+  // whose hosts are all commented out, flow-style manifests
+  ['/p/roles/docker/tasks/docker-compose.yml', '---\n- name: Install Docker Compose\n  ansible.builtin.get_url:\n    url: https://example.com/compose\n    dest: /usr/local/bin/docker-compose\n', 'ansible-tasks'],
+  ['/ansible-role-docker/tasks/docker-compose.yml', '- name: Check current version\n  ansible.builtin.command: docker-compose --version\n  register: v\n', 'ansible-tasks'],
+  ['/p/docker-compose.yml', '', 'compose', 'base'],
+  ['/ansible-role-nginx/defaults/main.yml', 'nginx_user: www-data\n', 'ansible-vars', 'role-defaults', { fs: { '/ansible-role-nginx/meta/main.yml': 'galaxy_info: {}\n' } }],
+  ['/ansible-role-nginx/handlers/main.yml', HANDLERS, 'ansible-handlers', undefined, { fs: { '/ansible-role-nginx/meta/main.yml': 'galaxy_info: {}\n' } }],
+  ['/p/defaults/main.yml', 'x: 1\n', 'unknown'],
+  ['/p/inventory/sample/hosts.yaml', '---\nkube-master:\n# node1:\n#   ip: 10.3.0.1\nkube-node:\netcd:\n', 'ansible-inventory', 'yaml'],
+  ['/p/examples/svc.yaml', '{\n  apiVersion: "v1",\n  kind: "Service",\n  metadata: { name: "web" },\n  spec: { ports: [{ port: 80 }] },\n}\n', 'kubernetes'],
+  ['/p/examples/secret.yaml', '# a Secret\n{ "apiVersion": "v1", "kind": "Secret", "metadata": { "name": "s" }, "data": {} }\n', 'kubernetes'],
+  ['/p/playbook.yml', '- hosts: all\n  tasks:\n    - kubernetes.core.k8s:\n        definition: { apiVersion: v1, kind: Namespace }\n', 'ansible-playbook'],
   // Unrelated YAML: nothing
   ['/p/.github/workflows/ci.yml', WORKFLOW, 'unknown'],
   ['/p/.gitlab-ci.yml', GITLAB, 'unknown'],

@@ -70,7 +70,9 @@ export function classify(input: ClassifyInput): Classification {
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore') || lower === '.containerignore') return { kind: 'dockerignore', reason: 'name' };
   if (lower === 'ansible.cfg' || lower === '.ansible.cfg') return { kind: 'ansible-cfg', reason: 'name' };
   const compose = composeVariantFromName(lower);
-  if (compose) return { kind: 'compose', variant: compose, reason: 'name' };
+  // a Compose file is a mapping: a list named docker-compose.yml is an Ansible task file that
+  // manages Compose (roles/docker/tasks/docker-compose.yml), classified below
+  if (compose && topLevelShape(text) !== 'sequence') return { kind: 'compose', variant: compose, reason: 'name' };
 
   if (UNRELATED_DIRS.some((d) => dirs.includes(d))) return { kind: 'unknown', reason: 'path' };
   if (UNRELATED_NAMES.has(lower)) return { kind: 'unknown', reason: 'name' };
@@ -96,9 +98,10 @@ export function classify(input: ClassifyInput): Classification {
   if (looksLikeCompose(text)) return { kind: 'compose', variant: 'other', reason: 'content' };
 
   // --- Ansible layout ----------------------------------------------------------------------
-  const fromPath = ansibleKindFromPath(dirs, lower);
+  const fromPath = ansibleKindFromPath(dirs, lower) ?? roleRootKind(path, dirs, input.fs);
   if (fromPath) {
-    if (fromPath.kind === 'ansible-inventory' && !looksLikeYamlInventory(text)) {
+    // hosts.yml / inventory.yml are inventories even while every host is commented out
+    if (fromPath.kind === 'ansible-inventory' && !looksLikeYamlInventory(text) && !INVENTORY_NAME.test(lower)) {
       // a YAML file in an inventory folder that is not an inventory: group_vars-like data
       return { kind: 'ansible-vars', variant: 'vars', reason: 'path' };
     }
@@ -142,9 +145,16 @@ export function composeVariantFromName(lower: string): 'base' | 'override' | 'ot
   return m[2] === 'override' ? 'override' : 'other';
 }
 
+const BLOCK_API = /^apiVersion\s*:\s*["']?([^\s"'#]+)/m;
+const BLOCK_KIND = /^kind\s*:\s*["']?([^\s"'#]+)/m;
+// in a flow mapping the first `apiVersion` / `kind` keys are the top-level ones (nested objects
+// with a `kind`, such as ownerReferences or subjects, come after them in every real manifest)
+const FLOW_API = /["']?\bapiVersion["']?\s*:\s*["']?([^\s"',}#]+)/;
+const FLOW_KIND = /["']?\bkind["']?\s*:\s*["']?([^\s"',}#]+)/;
+
 /** Every YAML document (split on `---`) with top-level `apiVersion` and `kind`. */
 export function scanKubernetes(text: string): K8sDocumentInfo[] {
-  if (!/^apiVersion\s*:/m.test(text) || !/^kind\s*:/m.test(text)) return [];
+  if (!/\bapiVersion["']?\s*:/.test(text) || !/\bkind["']?\s*:/.test(text)) return [];
   const out: K8sDocumentInfo[] = [];
   const docs = text.split(/^---[^\n]*$/m);
   // A leading '---' produces an empty first chunk that is not a YAML document of its own.
@@ -152,8 +162,10 @@ export function scanKubernetes(text: string): K8sDocumentInfo[] {
   for (let i = 0; i < docs.length; i++) {
     const chunk = docs[i];
     if (i === 0 && /^\s*$/.test(chunk.replace(/^#.*$/gm, '')) && docs.length > 1) continue;
-    const api = /^apiVersion\s*:\s*["']?([^\s"'#]+)/m.exec(chunk);
-    const kind = /^kind\s*:\s*["']?([^\s"'#]+)/m.exec(chunk);
+    // block style (`apiVersion: v1` at the start of a line), or one flow mapping (`{ apiVersion: …`)
+    const flow = /^\s*\{/.test(chunk.replace(/^\s*#.*$/gm, ''));
+    const api = (flow ? FLOW_API : BLOCK_API).exec(chunk);
+    const kind = (flow ? FLOW_KIND : BLOCK_KIND).exec(chunk);
     if (api && kind) out.push({ index, apiVersion: api[1], kind: kind[1] });
     index++;
   }
@@ -209,9 +221,31 @@ function looksLikeIniInventory(text: string): boolean {
   return hosts > 0;
 }
 
+const INVENTORY_NAME = /^(hosts|inventory)(\.(ya?ml|ini))?$/;
+
 function inInventoryPlace(lower: string, dirs: string[]): boolean {
   if (dirs.some((d) => d === 'inventory' || d === 'inventories')) return true;
-  return /^(hosts|inventory)(\.(ya?ml|ini))?$/.test(lower);
+  return INVENTORY_NAME.test(lower);
+}
+
+const ROLE_PARTS: Record<string, Classification> = {
+  tasks: { kind: 'ansible-tasks', reason: 'path' },
+  handlers: { kind: 'ansible-handlers', reason: 'path' },
+  defaults: { kind: 'ansible-vars', variant: 'role-defaults', reason: 'path' },
+  vars: { kind: 'ansible-vars', variant: 'role-vars', reason: 'path' },
+};
+
+/**
+ * A role kept as a repository of its own (the Galaxy layout: `tasks/`, `defaults/`, `meta/main.yml`
+ * at the top, no `roles/` folder above): `<role>/defaults/main.yml` is recognised by its
+ * `meta/main.yml` sibling.
+ */
+function roleRootKind(path: string, dirs: string[], fs?: FileReader): Classification | undefined {
+  const part = ROLE_PARTS[dirs[dirs.length - 1]];
+  if (!part || !fs) return undefined;
+  const role = dirname(dirname(path));
+  if (!fs.exists(`${role}/meta/main.yml`) && !fs.exists(`${role}/meta/main.yaml`)) return undefined;
+  return { ...part };
 }
 
 function ansibleKindFromPath(dirs: string[], lower: string): Classification | undefined {
