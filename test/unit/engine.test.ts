@@ -138,3 +138,12 @@ describe('failure isolation', () => {
     }
   });
 });
+
+describe('one finding per place', () => {
+  it('a mistake inside an anchor merged into many services is reported once', () => {
+    const text = 'x-app: &app\n  build: ./nope\n  restart: always\nservices:\n  a:\n    <<: *app\n  b:\n    <<: *app\n  c:\n    <<: *app\n';
+    const found = diagnose('compose.yaml', text, { files: { 'README.md': '' } }).filter((d) => d.code === 'DC021');
+    assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
+    assert.equal(found[0].range.start.line, 1);
+  });
+});

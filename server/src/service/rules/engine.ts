@@ -137,9 +137,16 @@ export function* ruleSteps(doc: InfraDocument, rules: Rule[], ctx: RequestContex
       logRuleError(r.id, doc, err);
       findings.length = 0;
     }
+    // one finding per place and message: a node merged into many places (a `<<: *defaults` anchor
+    // shared by twenty services) is one mistake, not twenty
+    const seen = new Set<string>();
     for (const f of findings) {
       if (isSuppressed(entry, f.range.start.line, suppressions)) continue;
-      out.push(toDiagnostic(entry, f, severity, ctx));
+      const d = toDiagnostic(entry, f, severity, ctx);
+      const key = `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
     }
     yield { rule: r.id, found: out };
   }
