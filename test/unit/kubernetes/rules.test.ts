@@ -346,6 +346,15 @@ spec:
                 port: { name: http }
 `, { files: { 'k8s/app.yaml': app, 'k8s/svc.yaml': svc }, only: ['K8S027', 'K8S028'] });
   });
+
+  it('K8S027 only where Services are defined near the Ingress (same folder or kustomization)', () => {
+    const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: site\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: api\n                port: { number: 80 }\n';
+    // a Service of an unrelated example elsewhere in the repository says nothing about this folder
+    assert.deepEqual(diagnose('examples/tls/ing.yaml', ingress, { files: { 'examples/other/svc.yaml': svc } }).filter((d) => d.code === 'K8S027'), []);
+    // the same kustomization defines Services: the missing one is a finding
+    const found = diagnose('deploy/overlays/ing.yaml', ingress, { files: { 'deploy/kustomization.yaml': 'resources: [base/svc.yaml, overlays/ing.yaml]\n', 'deploy/base/svc.yaml': svc } }).filter((d) => d.code === 'K8S027');
+    assert.equal(found.length, 1);
+  });
 });
 
 describe('scheduling and host access (K8S-19, DOCKER-10/11/12/13)', () => {

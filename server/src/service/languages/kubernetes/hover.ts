@@ -13,7 +13,7 @@ import { parseImage } from './image';
 import { containers, get, getPath, labelsMatch, objectAtDoc, selectorOf, type K8sObject } from './model';
 import { qosOf } from './qos';
 import { def as defOf, description, FIELDS_SOURCE, kindDef, resolvePath, shortDefName, typeLabel, type ResolvedField } from './schema';
-import { apiStatus } from './versions';
+import { apiStatus, successor, type ApiChange } from './versions';
 import { findObjects, workspaceObjects } from './workspace';
 import { refsOf } from './refs';
 import { uriToPath } from '../../documents/document';
@@ -122,15 +122,28 @@ function lastName(path: PathSegment[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The end of a removed/deprecated API sentence: what to move to in the target version, or that there
+ * is no replacement API and what to use instead (never a bare dash).
+ */
+export function apiAdvice(change: ApiChange, kind: string, state: 'removed' | 'deprecated', ctx: { settings: { locale: Locale; kubernetesVersion: string } }): { advice: string; replacement?: string; direct: boolean } {
+  const s = successor(change, kind, ctx.settings.kubernetesVersion);
+  const locale = ctx.settings.locale;
+  if (s.replacement) return { advice: label(state === 'removed' ? 'apiUse' : 'apiReplacement', locale, { replacement: s.replacement }), replacement: s.replacement, direct: s.direct };
+  return { advice: label(s.instead ? `apiInstead.${s.instead}` : 'apiNoReplacement', locale), direct: false };
+}
+
 export function apiStatusText(o: K8sObject, ctx: RequestContext): string {
   const locale = ctx.settings.locale;
   const st = apiStatus(o.apiVersion, o.kind, ctx.settings.kubernetesVersion);
   const version = ctx.settings.kubernetesVersion;
   if (st.state === 'removed') {
-    return label('apiRemoved', locale, { apiVersion: o.apiVersion, kind: o.kind, removed: `1.${st.change.removed}`, version, replacement: st.change.replacement ?? '—' });
+    const { advice } = apiAdvice(st.change, o.kind, 'removed', ctx);
+    return label('apiRemoved', locale, { apiVersion: o.apiVersion, kind: o.kind, removed: `1.${st.change.removed}`, version, advice });
   }
   if (st.state === 'deprecated') {
-    return label('apiDeprecated', locale, { apiVersion: o.apiVersion, kind: o.kind, deprecated: `1.${st.change.deprecated}`, version, replacement: st.change.replacement ?? '—' });
+    const { advice } = apiAdvice(st.change, o.kind, 'deprecated', ctx);
+    return label('apiDeprecated', locale, { apiVersion: o.apiVersion, kind: o.kind, deprecated: `1.${st.change.deprecated}`, version, advice });
   }
   return label(kindDef(o.apiVersion, o.kind) ? 'apiCurrent' : 'apiUnknown', locale, { apiVersion: o.apiVersion, kind: o.kind, version });
 }

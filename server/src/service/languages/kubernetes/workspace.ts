@@ -2,7 +2,7 @@
 // rules, hovers and navigation use. The open document always wins over its (possibly stale) entry.
 import { parse as parseYaml } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import type { InfraDocument } from '../../documents/document';
+import { uriToPath, type InfraDocument } from '../../documents/document';
 import type { RequestContext } from '../support';
 import {
   containers, entries, get, getPair, getPath, isMap, objects, scalarString, selectorOf, seqItems, stringMap,
@@ -262,6 +262,60 @@ export function isKustomizePatch(doc: InfraDocument, ctx: RequestContext): boole
       dir = dirname(dir);
     }
     return false;
+  });
+}
+
+// kubeadm `--patches` files: `target[suffix][+patchtype].extension`, the target a control-plane
+// component (https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/control-plane-flags/).
+const KUBEADM_PATCH = /^(?:etcd|kube-apiserver|kube-controller-manager|kube-scheduler|kubeletconfiguration|corednsdeployment)[^+/]*?(\+(?:strategic|merge|json))?\.(?:ya?ml|json)$/;
+
+/**
+ * A kubeadm patch file: named `<component>[suffix]+<strategic|merge|json>.yaml`, or
+ * `<component>[suffix].yaml` in a folder whose name says patches (kubespray's `patches/`,
+ * `kubeadm-patches/`). A plain `kube-apiserver.yaml` elsewhere is a static pod manifest, not a patch.
+ */
+export function isKubeadmPatch(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const m = KUBEADM_PATCH.exec(base);
+  if (!m) return false;
+  if (m[1]) return true;
+  const parent = dirname(path);
+  return /patch/i.test(parent.slice(parent.lastIndexOf('/') + 1));
+}
+
+/**
+ * A partial manifest — a Kustomize patch or a kubeadm patch: rules that require fields or judge a
+ * workload as complete (required fields, bare Pod, probes, resources, volumes…) don't look at it.
+ */
+export function isPatch(doc: InfraDocument, ctx: RequestContext): boolean {
+  return isKubeadmPatch(doc.path) || isKustomizePatch(doc, ctx);
+}
+
+/**
+ * Whether the manifests around this file define objects of `kind`: a file in the same folder, or
+ * anywhere in the same kustomization (the folder of the nearest kustomization.yaml and below).
+ * Gates "referenced but not defined" checks, so that one unrelated Secret elsewhere in a monorepo
+ * doesn't make every reference of every folder a finding.
+ */
+export function definesNearby(doc: InfraDocument, ctx: RequestContext, all: WorkspaceObject[], kind: string): boolean {
+  const { folder, kustomization } = doc.cached('k8s.scope', () => {
+    const folder = dirname(doc.path);
+    let dir = folder;
+    let kustomization: string | undefined;
+    for (let depth = 0; depth < 8; depth++) {
+      if (KUSTOMIZATION_NAMES.some((n) => ctx.workspace.fs.readFile(`${dir}/${n}`) !== undefined)) {
+        kustomization = dir;
+        break;
+      }
+      if (ctx.workspace.roots.includes(dir) || dir === '/' || !dir) break;
+      dir = dirname(dir);
+    }
+    return { folder, kustomization };
+  });
+  return all.some((o) => {
+    if (o.kind !== kind) return false;
+    const dir = o.uri === doc.uri ? folder : dirname(uriToPath(o.uri));
+    return dir === folder || (kustomization !== undefined && (dir === kustomization || dir.startsWith(`${kustomization === '/' ? '' : kustomization}/`)));
   });
 }
 

@@ -1,5 +1,5 @@
 // K8S003 — a required field is missing (e.g. a container without `name`, K8S-04). Not reported in
-// Kustomize patches.
+// patches (Kustomize, kubeadm).
 import { schemaRule } from './util';
 
 export const rule = schemaRule('K8S003', 'required');

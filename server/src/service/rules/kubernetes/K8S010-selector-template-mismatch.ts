@@ -1,7 +1,7 @@
 // K8S010 — a workload's selector doesn't match its pod template's labels (K8S-05).
 import { get, getPath, objects, selectorOf, templateLabels } from '../../languages/kubernetes/model';
 import { entries, rangeOf, type Node } from '../../yaml/model';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 
 export const rule: Rule = {
@@ -9,7 +9,7 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check(ctx) {
     const { doc, report } = ctx;
-    if (isKustomizePatch(doc, ctx)) return;
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       if (!o.templatePath || o.templated || o.kind === 'Job' || o.kind === 'CronJob') continue;
       const sel = selectorOf(o);

@@ -1,4 +1,4 @@
-// K8S011 — `metadata.name` in a pod template: ignored, names are generated (K8S-05).
+// K8S011 — the pod template sets `metadata.name`: ignored, pod names are generated (K8S-05).
 import { getPair, getPath, objects } from '../../languages/kubernetes/model';
 import type { Rule } from '../types';
 import { deleteLines, keyRangeOf } from './util';

@@ -1,7 +1,9 @@
 // K8S016 — a serving container (declares ports) of a Deployment/StatefulSet/DaemonSet/ReplicaSet
-// without a readinessProbe: it gets traffic before it is ready (K8S-07).
+// without a readinessProbe: it gets traffic before it is ready (K8S-07). Only when no container of the
+// pod has one: the pod is ready when all its containers are, and a container without a probe counts
+// as ready once started, so one probe (the main container's) already gates the pod's traffic.
 import { containers, get, getPair, objects } from '../../languages/kubernetes/model';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { keyRangeOf, valueRangeOf } from './util';
 
@@ -12,10 +14,12 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check(ctx) {
     const { doc, report } = ctx;
-    if (isKustomizePatch(doc, ctx)) return;
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       if (!KINDS.has(o.kind) || o.templated) continue;
-      for (const c of containers(o, false)) {
+      const list = containers(o, false);
+      if (list.some((c) => get(c.node, 'readinessProbe') !== undefined)) continue;
+      for (const c of list) {
         if (get(c.node, 'readinessProbe') !== undefined || get(c.node, 'ports') === undefined) continue;
         const namePair = getPair(c.node, 'name');
         const range = namePair ? valueRangeOf(doc, namePair)! : keyRangeOf(doc, c.node.items[0] as never)!;

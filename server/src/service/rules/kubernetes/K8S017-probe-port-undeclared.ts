@@ -1,12 +1,16 @@
 // K8S017 — a probe's named port that the container doesn't declare (K8S-07).
 import { containers, get, getPair, objects, scalarString, seqItems } from '../../languages/kubernetes/model';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { valueRangeOf } from './util';
 
 export const rule: Rule = {
   id: 'K8S017',
   kinds: ['kubernetes'],
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc, report } = ctx;
+    // a patch may add a probe to a container whose ports the base declares
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       if (o.templated) continue;
       for (const c of containers(o)) {

@@ -1,6 +1,6 @@
 // K8S020 — a volumeMount naming no volume of the pod (K8S-10).
 import { containers, get, getPair, objects, scalarString, seqItems } from '../../languages/kubernetes/model';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { valueRangeOf } from './util';
 
@@ -9,7 +9,7 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check(ctx) {
     const { doc, report } = ctx;
-    if (isKustomizePatch(doc, ctx)) return;
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       if (!o.podSpec || o.templated) continue;
       const volumes = new Set(seqItems(get(o.podSpec, 'volumes')).map((v) => scalarString(get(v, 'name'))));

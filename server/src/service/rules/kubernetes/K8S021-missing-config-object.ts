@@ -1,8 +1,8 @@
 // K8S021 — a ConfigMap/Secret (or PVC) referenced by a volume, envFrom or valueFrom but absent from
-// the workspace (warning; only when the workspace index holds manifests that define objects of that
-// kind; `optional: true` and kustomize-generated names are fine). K8S-10, K8S-11.
+// the workspace (warning; only when manifests near the reference — same folder, or same kustomization —
+// define objects of that kind; `optional: true` and kustomize-generated names are fine). K8S-10, K8S-11.
 import { refsOf } from '../../languages/kubernetes/refs';
-import { findObjects, generatedNames, hasWorkspace, templatedKinds, workspaceObjects } from '../../languages/kubernetes/workspace';
+import { definesNearby, findObjects, generatedNames, hasWorkspace, templatedKinds, workspaceObjects } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 
 const KINDS = new Set(['ConfigMap', 'Secret']);
@@ -19,8 +19,9 @@ export const rule: Rule = {
     // templated objects (Helm) may define anything: stay quiet when the workspace has some
     const templatedOfKind = templatedKinds(all);
     // a project that keeps no Secret (or ConfigMap) in its manifests creates them some other way
-    // (kubectl create secret, sealed/external secrets…): only check kinds the workspace defines
-    const defined = new Set(all.filter((o) => KINDS.has(o.kind)).map((o) => o.kind));
+    // (kubectl create secret, sealed/external secrets…): only check kinds defined near this file (same
+    // folder or same kustomization) — an unrelated example elsewhere in a monorepo says nothing
+    const defined = new Set([...KINDS].filter((k) => definesNearby(doc, ctx, all, k)));
     const seen = new Set<string>();
     for (const r of refs) {
       const key = `${r.range.start.line}:${r.range.start.character}`;

@@ -1,5 +1,8 @@
-// K8S030 — hostNetwork / hostPID / hostIPC: the pod shares the node's namespaces (DOCKER-12).
-import { getPair, objects } from '../../languages/kubernetes/model';
+// K8S030 — hostNetwork / hostPID / hostIPC: the pod shares the node's namespaces (DOCKER-12). Not for
+// node agents: a DaemonSet that tolerates every taint (a toleration `operator: Exists` without a key)
+// runs on every node by design — CNI plugins, kube-proxy, node exporters — which is what host
+// namespaces are for.
+import { get, getPair, objects, scalarString, seqItems, type K8sObject } from '../../languages/kubernetes/model';
 import type { Rule } from '../types';
 import { keyRangeOf, scalarValue } from './util';
 
@@ -8,6 +11,7 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check({ doc, report }) {
     for (const o of objects(doc)) {
+      if (isNodeAgent(o)) continue;
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
         const pair = getPair(o.podSpec, field);
         if (pair && scalarValue(pair.value) === true) report({ range: keyRangeOf(doc, pair)!, args: { field } });
@@ -15,3 +19,8 @@ export const rule: Rule = {
     }
   },
 };
+
+function isNodeAgent(o: K8sObject): boolean {
+  if (o.kind !== 'DaemonSet') return false;
+  return seqItems(get(o.podSpec, 'tolerations')).some((t) => scalarString(get(t, 'operator')) === 'Exists' && !scalarString(get(t, 'key')));
+}

@@ -1,6 +1,6 @@
 // K8S040 (hardening) — a container not forced to run as non-root (DOCKER-13).
 import { containers, getPair, objects } from '../../languages/kubernetes/model';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { effective } from './hardening';
 import { keyRangeOf, valueRangeOf } from './util';
@@ -10,7 +10,7 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check(ctx) {
     const { doc, report } = ctx;
-    if (isKustomizePatch(doc, ctx)) return;
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       for (const c of containers(o)) {
         if (effective(o, c, 'runAsNonRoot') === true) continue;

@@ -1,6 +1,6 @@
 // K8S042 (hardening) — several replicas without pod anti-affinity: they may all land on one node (K8S-19).
 import { get, getPair, getPath, objects } from '../../languages/kubernetes/model';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { keyRangeOf, scalarValue } from './util';
 
@@ -9,7 +9,7 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check(ctx) {
     const { doc, report } = ctx;
-    if (isKustomizePatch(doc, ctx)) return;
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       if (o.kind !== 'Deployment' && o.kind !== 'StatefulSet') continue;
       const replicas = getPair(get(o.root, 'spec'), 'replicas');

@@ -1,6 +1,6 @@
 // K8S043 (hardening) — a container that doesn't drop ALL capabilities (DOCKER-13).
 import { containers, get, getPair, objects, scalarString, seqItems } from '../../languages/kubernetes/model';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { keyRangeOf, valueRangeOf } from './util';
 
@@ -9,7 +9,7 @@ export const rule: Rule = {
   kinds: ['kubernetes'],
   check(ctx) {
     const { doc, report } = ctx;
-    if (isKustomizePatch(doc, ctx)) return;
+    if (isPatch(doc, ctx)) return;
     for (const o of objects(doc)) {
       for (const c of containers(o)) {
         const drop = seqItems(get(get(get(c.node, 'securityContext'), 'capabilities'), 'drop')).map((d) => scalarString(d)?.toUpperCase());

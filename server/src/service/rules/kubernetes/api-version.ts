@@ -2,6 +2,7 @@
 // mechanical move (apiVersion swap; workloads also get `spec.selector` from the template labels).
 import type { TextEdit } from 'vscode-languageserver-types';
 import { objects, templateLabels, WORKLOAD_KINDS } from '../../languages/kubernetes/model';
+import { apiAdvice } from '../../languages/kubernetes/hover';
 import { apiStatus } from '../../languages/kubernetes/versions';
 import { get, getPair, isMap, rangeOf, type Node, type YAMLMap } from '../../yaml/model';
 import type { Rule } from '../types';
@@ -12,21 +13,24 @@ export function apiVersionRule(id: string, state: 'removed' | 'deprecated'): Rul
     id,
     kinds: ['kubernetes'],
     check({ doc, settings, report }) {
+      const ctx = { settings };
       for (const o of objects(doc)) {
         const st = apiStatus(o.apiVersion, o.kind, settings.kubernetesVersion);
         if (st.state !== state) continue;
         const pair = getPair(o.root, 'apiVersion')!;
         const range = rangeOf(doc, pair.value as Node);
         const c = st.change;
+        // the replacement in the target version, or "no replacement API" and what to use instead
+        const { advice, replacement, direct } = apiAdvice(c, o.kind, state, ctx);
         const args = {
           apiVersion: o.apiVersion, kind: o.kind, version: settings.kubernetesVersion,
-          removed: c.removed ? `1.${c.removed}` : '', deprecated: c.deprecated ? `1.${c.deprecated}` : '', replacement: c.replacement ?? '—',
+          removed: c.removed ? `1.${c.removed}` : '', deprecated: c.deprecated ? `1.${c.deprecated}` : '', advice, replacement: replacement ?? '',
         };
         const edits: TextEdit[] = [];
-        const ingress = o.kind === 'Ingress' && c.replacement === 'networking.k8s.io/v1' ? ingressV1Edits(doc, o) : undefined;
+        const ingress = o.kind === 'Ingress' && direct && c.replacement === 'networking.k8s.io/v1' ? ingressV1Edits(doc, o) : undefined;
         if (o.kind === 'Ingress') {
           if (ingress) edits.push({ range, newText: c.replacement! }, ...ingress);
-        } else if (c.mechanical && c.replacement) {
+        } else if (c.mechanical && c.replacement && direct) {
           edits.push({ range, newText: c.replacement });
           const spec = get(o.root, 'spec');
           if (WORKLOAD_KINDS.has(o.kind) && isMap(spec) && !getPair(spec, 'selector')) {

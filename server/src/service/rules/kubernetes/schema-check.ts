@@ -1,6 +1,6 @@
 // One walk of every built-in object against the field bundle; the schema rules (K8S001–K8S005) each
 // report their own kind of problem from it. Custom resources (no definition), templated documents
-// (`{{ … }}`) are skipped; Kustomize patches get no required-field problems.
+// (`{{ … }}`) are skipped; patches (Kustomize, kubeadm) get no required-field problems.
 import { closest, distance } from 'fastest-levenshtein';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
@@ -8,7 +8,7 @@ import type { RequestContext } from '../../languages/support';
 import { objects } from '../../languages/kubernetes/model';
 import { isQuantity, suggestQuantity } from '../../languages/kubernetes/quantity';
 import { def, isOpenDef, kindDef, shortDefName, typeLabel } from '../../languages/kubernetes/schema';
-import { isKustomizePatch } from '../../languages/kubernetes/workspace';
+import { isPatch } from '../../languages/kubernetes/workspace';
 import { isAlias, isMap, isScalar, isSeq, keyName, rangeOf, type Node, type Pair, type YAMLMap, type YAMLSeq } from '../../yaml/model';
 
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -27,7 +27,7 @@ export interface SchemaProblem {
 export function schemaProblems(doc: InfraDocument, ctx: RequestContext): SchemaProblem[] {
   return doc.cached('k8s.schemaProblems', () => {
     const out: SchemaProblem[] = [];
-    const patch = isKustomizePatch(doc, ctx);
+    const patch = isPatch(doc, ctx);
     for (const o of objects(doc)) {
       if (o.templated) continue;
       const rootDef = kindDef(o.apiVersion, o.kind);
