@@ -26,6 +26,15 @@ export interface ModuleEntry extends RefEntry {
   anyKeys?: boolean;
   /** other names of the module (systemd_service) */
   names?: string[];
+  /**
+   * a front end that passes unknown arguments on to the backend module it picks at run time
+   * (package → apt/dnf/yum…, service → systemd/sysvinit): documented backends by module name
+   */
+  backends?: string[];
+  /** options of backends the catalogue does not document, by backend name */
+  backendOptions?: Record<string, string[]>;
+  /** the option whose mapping holds variable names (set_stats `data`) */
+  variablesUnder?: string;
 }
 
 interface Catalog {
@@ -116,6 +125,35 @@ export function optionOf(m: ModuleEntry, name: string): [string, ModuleOption] |
   if (opts[name]) return [name, opts[name]];
   for (const [k, o] of Object.entries(opts)) if (o.aliases?.includes(name)) return [k, o];
   return undefined;
+}
+
+/** What a key under a module's arguments is, so that AN006 and the hover tell the same story. */
+export type OptionStatus =
+  | { kind: 'option'; name: string; option?: ModuleOption }
+  /** not the module's own option, passed on to the backends that take it */
+  | { kind: 'backend'; backends: string[]; name?: string; option?: ModuleOption }
+  /** set_fact, add_host: the key is a variable being set */
+  | { kind: 'variable' }
+  | { kind: 'unknown' };
+
+export function optionStatus(m: ModuleEntry, key: string): OptionStatus {
+  const own = optionOf(m, key);
+  if (own) return { kind: 'option', name: own[0], option: own[1] };
+  if (m.more?.includes(key)) return { kind: 'option', name: key };
+  if (m.backends?.length || m.backendOptions) {
+    const backends: string[] = [];
+    let doc: [string, ModuleOption] | undefined;
+    for (const b of m.backends ?? []) {
+      const bm = moduleInfo(b);
+      if (!bm || !optionNames(bm).has(key)) continue;
+      backends.push(b);
+      doc ??= optionOf(bm, key);
+    }
+    for (const [b, names] of Object.entries(m.backendOptions ?? {})) if (names.includes(key)) backends.push(b);
+    if (backends.length) return { kind: 'backend', backends, name: doc?.[0], option: doc?.[1] };
+  }
+  if (m.anyKeys) return { kind: 'variable' };
+  return { kind: 'unknown' };
 }
 
 export function cfgEntry(key: string): RefEntry | undefined {

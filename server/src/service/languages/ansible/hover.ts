@@ -6,10 +6,10 @@ import type { InfraDocument } from '../../documents/document';
 import { localise, ref, t, type RefEntry } from '../../knowledge/index';
 import { renderRef } from '../../knowledge/render';
 import type { Locale } from '../../types';
-import { isMap, isScalar, nodeAt, scalarString, yamlModel, type Node } from '../../yaml/model';
+import { getPair, isMap, isScalar, nodeAt, scalarString, yamlModel, type Node } from '../../yaml/model';
 import type { RequestContext } from '../support';
 import {
-  cfgEntry, inventoryVar, keywordEntry, kubesprayVar, moduleInfo, optionOf, type ModuleEntry,
+  cfgEntry, inventoryVar, keywordEntry, kubesprayVar, moduleInfo, optionStatus, type ModuleEntry,
 } from './catalog';
 import {
   ansibleModel, BARE_EXPRESSION_KEYS, iniModel, inJinja, taskAt, variableAt, type Task,
@@ -84,9 +84,9 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
     const key = String(at.path[at.path.length - 1]);
     if (task.modulePair && at.pair === task.modulePair && task.freeForm) {
       const tok = task.freeForm.find((x) => offset >= x.keyStart && offset <= x.keyEnd);
-      if (tok) return optionHover(task, tok.key, undefined, doc.rangeOf(tok.keyStart, tok.keyEnd), locale);
+      if (tok) return optionHover(doc, task, tok.key, undefined, doc.rangeOf(tok.keyStart, tok.keyEnd), ctx);
       const val = task.freeForm.find((x) => offset >= x.valueStart && offset <= x.valueEnd);
-      if (val) return optionHover(task, val.key, val.value, doc.rangeOf(val.valueStart, val.valueEnd), locale);
+      if (val) return optionHover(doc, task, val.key, val.value, doc.rangeOf(val.valueStart, val.valueEnd), ctx);
     }
     if (task.modulePair && at.pair === task.modulePair) {
       const roleName = scalarString(at.node);
@@ -112,9 +112,15 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
     const option = at.pair ? scalarString(at.pair.key) : undefined;
     if (!option) return null;
     const direct = (task.modulePair.value as { items: unknown[] }).items.includes(at.pair as never);
-    if (!direct) return null;
+    if (!direct) {
+      // set_stats `data:` — its keys are variable names
+      const m = task.module ? moduleInfo(task.module) : undefined;
+      const under = m?.variablesUnder ? getPair(task.modulePair.value, m.variablesUnder)?.value : undefined;
+      if (m && at.onKey && isMap(under) && under.items.includes(at.pair as never)) return keyVariableHover(doc, task, m, option, range, ctx);
+      return null;
+    }
     if (task.short && /^(include|import)_role$/.test(task.short) && option === 'name' && !at.onKey) return roleHover(doc, scalarString(at.node), range, ctx);
-    return optionHover(task, option, at.onKey ? undefined : scalarString(at.node), range, locale);
+    return optionHover(doc, task, option, at.onKey ? undefined : scalarString(at.node), range, ctx);
   }
   return null;
 }
@@ -163,12 +169,23 @@ function optionLine(k: string, o: ModuleEntry['options'][string], locale: Locale
   return s;
 }
 
-function optionHover(task: Task, option: string, value: string | undefined, range: Range, locale: Locale): Hover | null {
+function optionHover(doc: InfraDocument, task: Task, option: string, value: string | undefined, range: Range, ctx: RequestContext): Hover | null {
+  const locale = ctx.settings.locale;
   const m = task.module ? moduleInfo(task.module) : undefined;
   if (!m) return null;
-  const found = optionOf(m, option);
-  if (!found) return md(t('ansible.hover.unknownOption', locale, { name: option, module: task.module! }), range);
-  const [name, o] = found;
+  // the same verdict as AN006
+  const status = optionStatus(m, option);
+  if (status.kind === 'unknown') return md(t('ansible.hover.unknownOption', locale, { name: option, module: task.module! }), range);
+  if (status.kind === 'variable') return value === undefined ? keyVariableHover(doc, task, m, option, range, ctx) : null;
+  if (status.kind === 'backend') {
+    if (value !== undefined) return null;
+    const parts = [t('ansible.hover.backendOption', locale, { name: option, module: task.module!, backends: status.backends.map((b) => `\`${b}\``).join(', ') })];
+    if (status.name && status.option) parts.push(optionLine(status.name, status.option, locale));
+    return md(parts.join('\n\n'), range);
+  }
+  const name = status.name;
+  const o = status.option;
+  if (!o) return value === undefined ? md(`**${name}** — ${t('ansible.hover.optionOf', locale, { module: task.module! })}`, range) : null;
   // a value is explained only when it is one of the option's documented values
   if (value !== undefined && !o.values?.includes(value)) return null;
   const parts = [`**${name}** — ${t('ansible.hover.optionOf', locale, { module: task.module! })}`, optionLine(name, o, locale)];
@@ -181,6 +198,21 @@ function optionHover(task: Task, option: string, value: string | undefined, rang
     if (state) parts.push(localise(state.body, locale));
   }
   return md(parts.join('\n\n'), range);
+}
+
+/** A key of set_fact / add_host: a variable being set, with its other definitions. */
+function keyVariableHover(doc: InfraDocument, task: Task, m: ModuleEntry, name: string, range: Range, ctx: RequestContext): Hover | null {
+  const short = m.id.slice('ansible.module.'.length);
+  const e = ref(`ansible.variable.${short}`) ?? ref('ansible.variable');
+  if (!e) return null;
+  const locale = ctx.settings.locale;
+  const extra: string[] = [];
+  if (!name.includes('{{')) {
+    const here = `${range.start.line}:${range.start.character}`;
+    const others = findVariable(doc, name, ctx.workspace?.fs).filter((d) => d.location.uri !== doc.uri || `${d.location.range.start.line}:${d.location.range.start.character}` !== here);
+    if (others.length) extra.push(`**${t('ansible.hover.definedIn', locale)}**\n\n${others.slice(0, 12).map((d) => `- ${defLine(d, ctx)}`).join('\n')}`);
+  }
+  return md(renderRef(e, locale, { args: { name, module: task.module ?? short }, extra }), range);
 }
 
 function roleHover(doc: InfraDocument, name: string | undefined, range: Range, ctx: RequestContext): Hover | null {

@@ -105,22 +105,27 @@ export function roleSearchPaths(path: string, fs: FileReader): string[] {
  */
 export function findRole(name: string, path: string, fs: FileReader): string | 'external' | undefined {
   if (!name || name.includes('{{') || name.includes('{%')) return 'external';
-  if (name.includes('/')) {
-    const p = name.startsWith('/') ? name : join(dirname(norm(path)), name);
+  if (name.startsWith('/')) return fs.isDirectory(name) ? name : undefined;
+  const pathLike = name.includes('/');
+  if (pathLike) {
+    const p = join(dirname(norm(path)), name);
     if (fs.isDirectory(p)) return p;
     const alt = join(projectRoot(path, fs), name);
-    return fs.isDirectory(alt) ? alt : undefined;
+    if (fs.isDirectory(alt)) return alt;
   }
+  // a path-style name (`kubernetes/master`) is looked up in the same folders as a bare one
   for (const d of [...roleSearchPaths(path, fs), '/etc/ansible/roles', '/usr/share/ansible/roles']) {
     const p = `${d}/${name}`;
     if (fs.isDirectory(p)) return p;
   }
   // `namespace.role` / `ns.coll.role`: installed by ansible-galaxy, outside the workspace
-  if (name.includes('.')) return 'external';
-  // roles_path entries we cannot resolve (~, $VAR), or a galaxy requirements file naming the role
+  if (!pathLike && name.includes('.')) return 'external';
+  // roles_path entries we cannot resolve (~, $VAR): the search path is not fully known, whatever
+  // the form of the name; or a galaxy requirements file naming the role
   const root = projectRoot(path, fs);
   const cfg = fs.readFile(`${root}/ansible.cfg`);
   if (cfg && /^\s*roles_path\s*=.*[~$]/m.test(cfg)) return 'external';
+  if (pathLike) return undefined;
   const here = dirname(norm(path));
   for (const req of [...new Set([root, here, dirname(here)])].flatMap((d) => ['requirements.yml', 'roles/requirements.yml', 'requirements.yaml', 'roles/requirements.yaml', 'collections/requirements.yml'].map((f) => `${d}/${f}`))) {
     const text = fs.readFile(req);
@@ -323,7 +328,10 @@ function computeVisibleHandlers(doc: InfraDocument, task: Task, fs: FileReader |
   // play-wide, a role may notify another role's handler)
   if (!fs) return undefined;
   const role = roleOf(doc.path);
-  if (!role) return undefined;
+  if (!role) {
+    const own = standaloneRoleHandlers(doc.path, fs);
+    return own ? [...out, ...own] : undefined;
+  }
   roleHandlers(role.root, fs, out);
   addDependencyHandlers(role.root, doc.path, fs, out, 0);
   const rolesDir = dirname(role.root);
@@ -347,6 +355,38 @@ function computeVisibleHandlers(doc: InfraDocument, task: Task, fs: FileReader |
       }
     }
   }
+  return out;
+}
+
+/**
+ * A role at the top of its own repository (Galaxy style: tasks/, handlers/, defaults/ or meta/ and
+ * no playbook beside them): its handlers, only when they are ALL known — handlers/main.yml present,
+ * no dependencies in meta/main.yml, no role included by its tasks, no templated handler include.
+ * Anything else can bring handlers we cannot see, and the answer is undefined (unknown).
+ */
+function standaloneRoleHandlers(path: string, fs: FileReader): HandlerDef[] | undefined {
+  const m = /^(.*)\/(tasks|handlers)\/[^]+$/.exec(norm(path));
+  if (!m || /\/roles$/.test(m[1])) return undefined;
+  const root = m[1];
+  const handlers = roleMain(root, 'handlers', fs);
+  if (!handlers || !roleMain(root, 'tasks', fs)) return undefined;
+  if (!roleMain(root, 'meta', fs) && !roleMain(root, 'defaults', fs) && !roleMain(root, 'vars', fs)) return undefined;
+  const yamls = (dir: string) => fs.readDir(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${dir}/${f}`);
+  // a playbook beside tasks/ makes it a project, not a role
+  for (const f of yamls(root).slice(0, 40)) {
+    for (const d of readParsed(f, fs)?.docs ?? []) {
+      if (isSeq(d.contents) && d.contents.items.some((play) => isMap(play) && (getPair(play, 'hosts') || getPair(play, 'import_playbook')))) return undefined;
+    }
+  }
+  const meta = roleMain(root, 'meta', fs);
+  const deps = meta ? getPair(readParsed(meta, fs)?.docs[0]?.contents, 'dependencies')?.value : undefined;
+  if (isSeq(deps) && deps.items.length) return undefined;
+  const taskFiles = [`${root}/tasks`, ...fs.readDir(`${root}/tasks`).map((n) => `${root}/tasks/${n}`).filter((d) => fs.isDirectory(d))].flatMap(yamls);
+  if (taskFiles.length > 200) return undefined;
+  for (const f of taskFiles) if (/\b(include|import)_role\b/.test(fs.readFile(f) ?? '')) return undefined;
+  for (const f of yamls(`${root}/handlers`)) if (/\b(include|import)_tasks\b[^\n]*(\{\{|\{%)|^\s*-?\s*include\s*:/m.test(fs.readFile(f) ?? '')) return undefined;
+  const out: HandlerDef[] = [];
+  handlersOfFile(handlers, fs, out);
   return out;
 }
 

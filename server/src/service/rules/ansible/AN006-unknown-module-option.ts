@@ -1,5 +1,7 @@
-// AN006 — an option a documented module does not take, with "did you mean" (ANSIBLE-10).
-import { didYouMean, moduleInfo, optionNames } from '../../languages/ansible/catalog';
+// AN006 — an option a documented module does not take, with "did you mean" (ANSIBLE-10). Front
+// ends that pass arguments on (package, service) accept their backends' options; set_fact and
+// add_host take any key as a variable. The hover reads the same `optionStatus`.
+import { didYouMean, moduleInfo, optionNames, optionStatus } from '../../languages/ansible/catalog';
 import { moduleArgs } from '../../languages/ansible/model';
 import type { Finding, Rule } from '../types';
 import { didYouMeanHint, tasks, TASK_KINDS } from './util';
@@ -16,7 +18,7 @@ export const rule: Rule = {
       const args = moduleArgs(task);
       const fromFreeForm = !!task.freeForm?.length;
       for (const [key, a] of args) {
-        if (names.has(key) || key.includes('{{')) continue;
+        if (names.has(key) || key.includes('{{') || optionStatus(m, key).kind !== 'unknown') continue;
         // free-form text of command-like modules is the command itself, not options
         if (fromFreeForm && m.freeForm) continue;
         const suggestion = didYouMean(key, names);
