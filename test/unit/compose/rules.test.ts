@@ -492,6 +492,41 @@ describe('DC021 / DC022 build paths and target', () => {
     build: https://github.com/acme/app.git#main
 `, { only: ['DC021', 'DC022'], files: { 'api/Dockerfile': 'FROM node:22 AS build\nFROM node:22-slim AS runtime\n' } });
   });
+
+  it('DC022 lists the stages, or says the Dockerfile has none (awesome-compose django)', () => {
+    const text = 'services:\n  web:\n    build:\n      context: ./app\n      target: builder\n';
+    const msg = (dockerfile: string, locale: 'en' | 'ru' = 'en') =>
+      diagnose(F, text, { files: { 'app/Dockerfile': dockerfile }, settings: { locale } }).filter((d) => d.code === 'DC022').map((d) => d.message);
+    assert.deepEqual(msg('FROM python:3.12\nRUN pip install django\n'), ['`builder` is not a stage of the Dockerfile: it has no named stages (`FROM … AS <name>`).']);
+    assert.deepEqual(msg('FROM python:3.12 AS base\nFROM base AS dev\n'), ['`builder` is not a stage of the Dockerfile: its stages are `base`, `dev`.']);
+    assert.deepEqual(msg('FROM python:3.12\n', 'ru'), ['`builder` — не стадия Dockerfile: именованных стадий (`FROM … AS <имя>`) в нём нет.']);
+    assert.ok(!msg('FROM python:3.12\n').some((m) => String(m).includes('—')));
+  });
+
+  it('names the folder actually looked in: the build context for the Dockerfile (immich docker-compose.dev.yml)', () => {
+    const text = `services:
+  immich-machine-learning:
+    build:
+      context: ../machine-learning
+      dockerfile: Dockerfile
+  web:
+    build:
+      context: .
+      dockerfile: docker/web/Dockerfile
+  sentry:
+    build: ./sentry
+`;
+    const files = { 'docker/compose.yaml': text, 'machine-learning/app.py': '' };
+    const d = diagnose('docker/compose.yaml', text, { files }).filter((x) => x.code === 'DC021');
+    assert.deepEqual(d.map((x) => x.message), [
+      'The build dockerfile `Dockerfile` does not exist in `../machine-learning` (relative to this compose file).',
+      'The build dockerfile `docker/web/Dockerfile` does not exist in `docker/web` (relative to this compose file).',
+      'The build context `./sentry` does not exist in `.` (relative to this compose file).',
+    ]);
+    assert.ok(d.every((x) => !/beside/.test(String(x.message))));
+    const ru = diagnose('docker/compose.yaml', text, { files, settings: { locale: 'ru' } }).filter((x) => x.code === 'DC021');
+    assert.match(String(ru[0].message), /нет в папке `\.\.\/machine-learning`/);
+  });
 });
 
 describe('DC023 env_file', () => {
@@ -508,6 +543,99 @@ describe('DC023 env_file', () => {
       - path: ./config/missing.env
               #^^^^^^^^^^^^^^^^^^^ DC023
 `, { only: ['DC023'], files: { '.env': 'A=1\n' } });
+  });
+});
+
+describe('DC023 / DC025 env_file with a template to copy', () => {
+  it('a missing env file with a template beside it is a warning that names the copy (mastodon, immich, authentik)', () => {
+    const text = `services:
+  web:
+    image: ghcr.io/mastodon/mastodon:v4.3
+    env_file: .env.production
+              #^^^^^^^^^^^^^^ DC025
+  server:
+    image: ghcr.io/immich-app/immich-server:release
+    env_file:
+      - .env
+        #^^^ DC025
+  worker:
+    image: ghcr.io/goauthentik/server:2024.8
+    env_file:
+      - path: config/app.env
+              #^^^^^^^^^^^^^ DC025
+  other:
+    image: x
+    env_file: secrets.env
+              #^^^^^^^^^^ DC023
+`;
+    const files = { '.env.production.sample': 'A=1\n', 'example.env': 'A=1\n', 'config/app.env.example': 'A=1\n' };
+    const ds = expectDiagnostics(F, text, { only: ['DC023', 'DC025'], files });
+    const byCode = (c: string) => ds.filter((d) => d.code === c);
+    assert.deepEqual(byCode('DC025').map((d) => d.message), [
+      'The env file `.env.production` does not exist yet: copy `.env.production.sample` to `.env.production` and fill it in (Compose stops without it).',
+      'The env file `.env` does not exist yet: copy `example.env` to `.env` and fill it in (Compose stops without it).',
+      'The env file `config/app.env` does not exist yet: copy `config/app.env.example` to `config/app.env` and fill it in (Compose stops without it).',
+    ]);
+    assert.ok(byCode('DC025').every((d) => d.severity === 2 && (d.data as { fixes: unknown[] }).fixes.length === 0));
+    assert.ok(byCode('DC023').every((d) => d.severity === 1));
+  });
+
+  it('each template name projects use is recognised; without one it stays an error', () => {
+    for (const example of ['.env.example', '.env.sample', '.env.dist', '.env.template', 'example.env', '.env.example']) {
+      const ds = diagnose(F, 'services:\n  a:\n    image: x\n    env_file: .env\n', { files: { [example]: 'A=1\n' } });
+      assert.deepEqual(ds.filter((d) => d.code === 'DC023' || d.code === 'DC025').map((d) => d.code), ['DC025'], example);
+    }
+    const bare = diagnose(F, 'services:\n  a:\n    image: x\n    env_file: .env\n');
+    assert.deepEqual(bare.filter((d) => d.code === 'DC023' || d.code === 'DC025').map((d) => d.code), ['DC023']);
+    const ru = diagnose(F, 'services:\n  a:\n    image: x\n    env_file: .env\n', { files: { '.env.example': '' }, settings: { locale: 'ru' } }).find((d) => d.code === 'DC025');
+    assert.match(String(ru?.message), /скопируйте `\.env\.example` в `\.env`/);
+  });
+});
+
+describe('DC026 duplicate mount point', () => {
+  it('flags a second mount on the same container path: short, long and tmpfs (awesome-compose prometheus-grafana)', () => {
+    const ds = expectDiagnostics(F, `services:
+  prometheus:
+    image: prom/prometheus:v2.53.0
+    volumes:
+      - ./prometheus:/etc/prometheus
+      - ./etc/prometheus:/prometheus
+      - prom_data:/prometheus
+                  #^^^^^^^^^^ DC026
+      - type: volume
+        source: other
+        target: /prometheus/
+                #^^^^^^^^^^^ DC026
+  app:
+    image: nginx:1.27
+    volumes:
+      - type: bind
+        source: ./cache
+        target: /var/cache/nginx
+    tmpfs:
+      - /var/cache/nginx:size=64m
+        #^^^^^^^^^^^^^^^ DC026
+      - /run
+  ok:
+    image: nginx:1.27
+    volumes:
+      - ./a:/a
+      - ./b:/b:ro
+      - /anonymous
+      - \${DATA_DIR}:/data
+    tmpfs: /tmp
+volumes:
+  prom_data:
+  other:
+`, { only: ['DC026'] });
+    assert.equal(ds[0].message, '`/prometheus` is already a mount point of `prometheus` (`./etc/prometheus:/prometheus`, line 6): Compose rejects a duplicate mount point.');
+  });
+
+  it('an override file re-mounting a target of its base is no duplicate (Compose merges volumes by target)', () => {
+    const base = 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./site:/usr/share/nginx/html\n';
+    const override = 'services:\n  web:\n    volumes:\n      - ./dev-site:/usr/share/nginx/html\n';
+    const ds = diagnose('compose.override.yaml', override, { files: { 'compose.yaml': base } });
+    assert.deepEqual(ds.filter((d) => d.code === 'DC026'), []);
   });
 });
 

@@ -265,6 +265,31 @@ describe('hover: image references (DOCKER-11) and stages', () => {
     assert.match(hoverText('Dockerfile', 'FROM ubu<|>ntu\n', ru), /скачается `latest`/);
   });
 
+  it('a FROM whose name with the platform ARGs expanded names earlier stages refers to them (docker/buildx)', () => {
+    const src = `FROM scratch AS binaries-unix
+FROM binaries-unix AS binaries-darwin
+FROM binaries-unix AS binaries-linux
+FROM scratch AS binaries-windows
+FROM binar<|>ies-$TARGETOS AS binaries
+`;
+    const h = hoverText('Dockerfile', src);
+    assert.match(h, /names an earlier stage of this file, not an image: .*`binaries-darwin` \(line 2\), `binaries-linux` \(line 3\), `binaries-windows` \(line 4\)/);
+    assert.match(h, /`TARGETOS`: set by BuildKit from the platform of the build/);
+    assert.doesNotMatch(h, /latest|library\/binaries-|With the build arguments/);
+    const r = hoverText('Dockerfile', src, ru);
+    assert.match(r, /это имя одной из стадий выше, а не образ/);
+    assert.doesNotMatch(r, /latest/);
+  });
+
+  it('never claims latest for a reference with variables that have no value in the file', () => {
+    for (const src of ['ARG BASE\nFROM node<|>:$BASE\n', 'FROM no<|>de:22-$TARGETARCH\n', 'FROM ${REGISTRY}/te<|>am/app\n']) {
+      const h = hoverText('Dockerfile', src);
+      assert.doesNotMatch(h, /latest|\| Repository \|/, src);
+    }
+    assert.match(hoverText('Dockerfile', 'ARG BASE\nFROM node<|>:$BASE\n'), /Known only at build time \(`--build-arg`\): `BASE`/);
+    assert.match(hoverText('Dockerfile', 'FROM no<|>de:22-$TARGETARCH\n', ru), /`TARGETARCH`: BuildKit задаёт по платформе сборки/);
+  });
+
   it('an image built from global ARGs shows the resolved reference', () => {
     const h = hoverText('Dockerfile', 'ARG TAG=3.12\nFROM python:${T<|>AG}\n');
     // the cursor is on the variable: the variable hover wins

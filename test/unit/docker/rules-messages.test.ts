@@ -65,6 +65,19 @@ describe('Dockerfile diagnostics: messages and data', () => {
     assert.ok(diagnose('Dockerfile', 'FROM alpine:3.20\nCOPY . /app\n').some((d) => d.code === 'DF002'));
   });
 
+  it('messages quote what the file says: lowercase `as` (DF051), `apt install` (DF003)', () => {
+    const msg = (text: string, id: string, locale: 'en' | 'ru' = 'en') => diagnose('Dockerfile', text, { settings: { locale } }).filter((d) => d.code === id).map((d) => d.message);
+    // immich server/Dockerfile: `FROM … as builder`
+    assert.deepEqual(msg('FROM node:22 as builder\n', 'DF051'), ['`as` should match the casing of `FROM`: write `AS`.']);
+    assert.deepEqual(msg('from node:22 AS builder\n', 'DF051'), ['`AS` should match the casing of `from`: write `as`.']);
+    assert.deepEqual(msg('FROM node:22 as builder\n', 'DF051', 'ru'), ['`as` должен быть в том же регистре, что `FROM`: пишите `AS`.']);
+    // awesome-compose angular: `apt install`
+    const apt = 'FROM debian:bookworm-slim\nRUN apt update && apt install -y --no-install-recommends curl\n';
+    assert.match(String(msg(apt, 'DF003')[0]), /^`apt install` leaves/);
+    assert.match(String(msg(apt, 'DF003', 'ru')[0]), /^`apt install` оставляет/);
+    assert.match(String(msg(apt.replace(/apt /g, 'apt-get '), 'DF003')[0]), /^`apt-get install` leaves/);
+  });
+
   it('.containerignore counts as the ignore file (Podman/Buildah)', () => {
     const text = 'FROM alpine:3.20\nCOPY . /app\nCOPY .env /app/\n';
     const ids = diagnose('Dockerfile', text, { files: { '.containerignore': '.env\n' } }).map((d) => d.code);

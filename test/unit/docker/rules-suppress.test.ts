@@ -7,7 +7,8 @@ import { applyEdits, codeActions, diagnose, type Options } from '../../helpers/s
 
 const codes = (text: string, o: Options = {}, path = 'Dockerfile') => diagnose(path, text, o).map((d) => `${d.range.start.line}:${d.code}`).sort();
 
-const TWO = 'FROM debian:bookworm-slim\nRUN sudo mkdir /a\nRUN cd /a && make\n';
+// the second RUN deletes what the first wrote: DF036 (besides sudo DF022 and cd DF021)
+const TWO = 'FROM debian:bookworm-slim\nRUN sudo mkdir /a\nRUN cd /a && make && rm -rf /a\n';
 
 describe('Dockerfile suppression', () => {
   it('fires without any suppression (the baseline the other tests change)', () => {
@@ -15,7 +16,7 @@ describe('Dockerfile suppression', () => {
   });
 
   it('# hadolint ignore=… silences the next instruction only, by hadolint code', () => {
-    const text = 'FROM debian:bookworm-slim\n# hadolint ignore=DL3004,DL3059\nRUN sudo mkdir /a\nRUN cd /a && sudo make\n';
+    const text = 'FROM debian:bookworm-slim\n# hadolint ignore=DL3004,DL3059\nRUN sudo mkdir /a\nRUN cd /a && sudo make && rm -rf /a\n';
     assert.deepEqual(codes(text), ['3:DF021', '3:DF022', '3:DF036']);
   });
 

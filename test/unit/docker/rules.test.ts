@@ -145,6 +145,21 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 RUN go build -o /out/app .
+
+# awesome-compose react-express-mongodb/frontend: the manifests first, but the install after COPY . .
+FROM node:20-alpine AS frontend
+WORKDIR /app
+COPY package*.json ./
+COPY . .
+     ^ DF008
+RUN npm ci
+
+FROM python:3.12-slim AS api2
+WORKDIR /app
+COPY requirements.txt pyproject.toml ./
+COPY . .
+     ^ DF008
+RUN pip install --no-cache-dir -r requirements.txt
 `, { only: ['DF008'] });
   });
 
@@ -257,6 +272,35 @@ RUN cd /usr/src/app && make
     #^^^^^^^^^^^^^^ DF021
 RUN make -C /usr/src/app
 RUN (cd /tmp && tar xf x.tar)
+`, { only: ['DF021'] });
+  });
+
+  it('DF021: not for a temporary folder the same RUN creates and deletes (docker-library postgres/python, paperless)', () => {
+    expectDf("Dockerfile", `FROM alpine:3.20
+RUN set -eux; \\
+    mkdir -p /usr/src/postgresql; \\
+    tar --extract --file postgresql.tar.bz2 --directory /usr/src/postgresql --strip-components 1; \\
+    cd /usr/src/postgresql; \\
+    ./configure && make -j "$(nproc)" && make install; \\
+    cd /; \\
+    rm -rf /usr/src/postgresql
+RUN mkdir -p /usr/src/python && tar -xJC /usr/src/python --strip-components=1 -f python.tar.xz \\
+    && cd /usr/src/python && ./configure && make install && cd / && rm -rf /usr/src/python
+RUN mkdir -p /usr/src/qpdf \\
+    && cd /usr/src/qpdf \\
+    && git clone https://github.com/qpdf/qpdf.git . \\
+    && make install \\
+    && cd /usr/src/paperless/src/ \\
+    && rm -rf /usr/src/qpdf
+RUN git clone --depth 1 https://github.com/acme/tool.git /tmp/tool && cd /tmp/tool && make install && cd / && rm -rf /tmp/*
+RUN mkdir build && cd build && cmake .. && make && cd .. && rm -rf build
+RUN mkdir -p /opt/app && cd /opt/app && make
+                         #^^^^^^^^^^ DF021
+RUN rm -rf /usr/src/x && cd /usr/src/x && make
+                         #^^^^^^^^^^^^ DF021
+RUN cd docker && cp a /etc/a && cd .. && rm docker -rf
+    #^^^^^^^^ DF021
+                                #^^^^ DF021
 `, { only: ['DF021'] });
   });
 
@@ -376,6 +420,36 @@ RUN wget -qO- https://example.com/y | sh
 `, { only: ['DF034'] });
   });
 
+  it('DF034: case pattern alternatives are no pipes; text generators left of a pipe need no pipefail', () => {
+    // nginxinc/docker-nginx alpine-slim, docker-library postgres/python/golang/node, mysql (oracle)
+    expectDf("Dockerfile", `FROM alpine:3.20
+RUN case "$(apk --print-arch)" in x86_64|aarch64) echo ok ;; *) exit 1 ;; esac
+RUN set -x \\
+    && apkArch="$(cat /etc/apk/arch)" \\
+    && case "$apkArch" in \\
+        x86_64|aarch64) \\
+            echo main ;; \\
+        armhf|armv7|s390x) echo build ;; \\
+        *) exit 1 ;; \\
+    esac
+RUN case "$a" in x|y) curl -fsSL https://example.com/x | tar x ;; esac
+                                                       ^ DF034
+RUN case "$a" in x) true ;; esac && curl -fsSL https://example.com/x | tar x
+                                                                     ^ DF034
+FROM debian:bookworm-slim
+RUN echo "$GOLANG_SHA256 *go.tgz" | sha256sum -c -
+RUN printf '%s\\n' "$SHA  file" | sha256sum -c - && curl -fsSL https://example.com/k | gpg --import
+                                                                                    ^ DF034
+RUN { echo '[mysqld]'; echo 'skip-host-cache'; } | tee /etc/mysql/conf.d/docker.cnf
+RUN if echo "$KEY_SHA512 */tmp/nginx_signing.rsa.pub" | sha512sum -c -; then echo ok; else exit 1; fi
+RUN ( echo a; printf b ) | tee /tmp/x
+RUN { curl -fsSL https://example.com/a; echo b; } | tee /tmp/x
+                                                  ^ DF034
+RUN echo a | grep -q a | tr a b
+                       ^ DF034
+`, { only: ['DF034'] });
+  });
+
   it('DF035', () => {
     expectDf("Dockerfile", `FROM alpine:3.20
 CMD ["crond", "-f"]
@@ -390,19 +464,35 @@ CMD ["a"]
 `, { only: ['DF035'] });
   });
 
-  it('DF036', () => {
-    expectDf("Dockerfile", `FROM alpine:3.20
-RUN mkdir /app
-RUN chown nobody /app
+  it('DF036: once per group of consecutive RUNs, where a later one deletes or repeats package-manager work', () => {
+    expectDf("Dockerfile", `FROM debian:bookworm-slim
+RUN apt-get update
+RUN apt-get install -y --no-install-recommends curl
 #^^ DF036
 # a comment
-RUN true
-#^^ DF036
+RUN apt-get purge -y curl
+RUN rm -rf /var/lib/apt/lists/*
 COPY x /x
-RUN a
-RUN --mount=type=cache,target=/root/.cache b
-RUN c
+RUN wget -O /tmp/app.tgz https://example.com/app.tgz
+RUN tar -xzf /tmp/app.tgz -C /opt
+RUN rm /tmp/app.tgz
+#^^ DF036
+COPY y /y
+RUN apk add --no-cache curl
+RUN --mount=type=cache,target=/root/.cache apk add b
+RUN apk add c
+COPY z /z
+RUN mkdir /app
+RUN chown nobody /app
+RUN set -eux; groupadd -r postgres; useradd -r -g postgres postgres
+RUN set -eux; mkdir -p /var/lib/postgresql && chown -R postgres:postgres /var/lib/postgresql
+FROM alpine:3.20
+RUN apk add --no-cache --virtual .build-deps gcc musl-dev && make
+RUN apk del .build-deps
+#^^ DF036
 `, { only: ['DF036'] });
+    const d = diagnose('Dockerfile', 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN echo\nRUN apt-get install -y curl\n').find((x) => x.code === 'DF036');
+    assert.equal(d?.message, 'This RUN deletes what the RUN on line 2 wrote, or runs its package manager again: that layer keeps those files anyway. Join them with &&.');
   });
 
   it('DF037', () => {

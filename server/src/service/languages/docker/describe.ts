@@ -7,7 +7,7 @@ import { t } from '../../knowledge/index';
 import { notesLine } from '../../knowledge/render';
 import type { Locale } from '../../types';
 import type { RequestContext } from '../support';
-import { dockerfileInfo, flagOf, globalArgs, jsonArgs, parseImageRef, stagesOf, type Instruction, type Stage } from './model';
+import { dockerfileInfo, flagOf, fromReference, globalArgs, jsonArgs, parseImageRef, stagesOf, type Instruction, type Stage } from './model';
 
 const KIND: Record<string, SymbolKind> = {
   FROM: SymbolKind.Class, ARG: SymbolKind.Variable, ENV: SymbolKind.Variable, LABEL: SymbolKind.Property,
@@ -87,7 +87,9 @@ function explainStage(doc: InfraDocument, s: Stage, final: boolean, locale: Loca
     lines.push(`- **${t('docker.explain.base', locale)}:** ${code(all[s.parent].name ?? String(s.parent))}`);
   } else {
     const p = parseImageRef(s.resolvedImage);
-    const where = p.templated ? '' : ` — ${p.registry}/${p.repository}${p.digest ? `@${p.digest}` : `:${p.tag ?? 'latest'}`}`;
+    const r = fromReference(doc, s);
+    // with variables set only at build time the reference is unknown: no `:latest` claim
+    const where = p.templated || r.unresolved.length ? '' : ` — ${p.registry}/${p.repository}${p.digest ? `@${p.digest}` : `:${p.tag ?? 'latest'}`}`;
     lines.push(`- **${t('docker.explain.base', locale)}:** ${code(s.image)}${where}`);
     notes.add('DOCKER-11');
   }

@@ -10,7 +10,7 @@ import type { Locale } from '../../types';
 import type { RequestContext } from '../support';
 import { dockerignoreFor, dockerignoreHover } from './dockerignore';
 import {
-  AUTOMATIC_FROM_ARGS, commandName, definitionsIn, dockerfileModel, execCommand, findStage, flagsOf, parseImageRef, PREDEFINED_ARGS,
+  AUTOMATIC_FROM_ARGS, commandName, definitionsIn, dockerfileModel, execCommand, findStage, flagsOf, fromReference, parseImageRef, PREDEFINED_ARGS,
   rangeContains, shellCommands, stageAt, stagesOf, variableRefs, variablesInScope,
   type Flag, type From, type Instruction, type ShellCommand, type ShellWord, type Stage, type VariableDef,
 } from './model';
@@ -228,6 +228,21 @@ function renderImage(doc: InfraDocument, from: From, locale: Locale): string {
     return renderStage(doc, parent, locale);
   }
   const resolved = stage?.resolvedImage ?? image;
+  const r = stage ? fromReference(doc, stage) : undefined;
+  if (r && r.unresolved.length) {
+    // variables set only at build time: no registry/repository/tag claims (never "latest is pulled")
+    const e = ref('dockerfile.image') as RefEntry;
+    const vars = r.unresolved.map((n) => `\`${n}\``).join(', ');
+    const extra: string[] = [];
+    if (r.stages.length) {
+      const stages = r.stages.map((s) => `\`${s.name}\` (${t('docker.image.line', locale, { line: s.range.start.line + 1 })})`).join(', ');
+      extra.push(t('docker.image.stageByVariables', locale, { stages, vars }));
+    }
+    if (r.platform.length) extra.push(t('docker.image.platformArgs', locale, { vars: r.platform.map((n) => `\`${n}\``).join(', ') }));
+    const others = r.unresolved.filter((n) => !r.platform.includes(n));
+    if (others.length) extra.push(t('docker.image.unresolved', locale, { vars: others.map((n) => `\`${n}\``).join(', ') }));
+    return renderRef(e, locale, { args: { image: image.replace(/`/g, '') }, extra });
+  }
   return renderImageRef(image, parseImageRef(resolved), resolved !== image ? resolved : undefined, locale);
 }
 

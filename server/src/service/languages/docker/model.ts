@@ -238,6 +238,38 @@ export const PREDEFINED_ARG_NAMES: ReadonlySet<string> = new Set(PREDEFINED_ARGS
 /** The predefined args that are in scope in FROM lines without any ARG (the platform ones). */
 export const AUTOMATIC_FROM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']);
 
+/** What a FROM image with variables refers to, as far as the file tells. */
+export interface FromReference {
+  /** variables of the image with no value in the file (set at build time), in order of appearance */
+  unresolved: string[];
+  /** those of them BuildKit sets for the platform (TARGETOS, TARGETARCH…: never empty) */
+  platform: string[];
+  /** earlier stages whose names the image matches with the unresolved variables taking any value */
+  stages: Stage[];
+}
+
+const UNKNOWN = '\u0000';
+
+/**
+ * `FROM binaries-$TARGETOS AS binaries`: `TARGETOS` is set by BuildKit (linux, darwin, windows), so the
+ * image names one of the stages `binaries-linux`, `binaries-darwin`… — not a Docker Hub image `binaries-`.
+ */
+export function fromReference(doc: InfraDocument, stage: Stage): FromReference {
+  const none: FromReference = { unresolved: [], platform: [], stages: [] };
+  if (!stage.image.includes('$')) return none;
+  const globals = new Map(globalArgs(doc).map((d) => [d.name, d.resolved] as const));
+  const unresolved: string[] = [];
+  for (const m of stage.image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const name = m[1];
+    if (globals.get(name) === undefined && !unresolved.includes(name)) unresolved.push(name);
+  }
+  if (unresolved.length === 0) return none;
+  const pattern = substitute(stage.image, (n) => (unresolved.includes(n) ? UNKNOWN : globals.get(n)));
+  const re = new RegExp(`^${pattern.split(UNKNOWN).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`, 'i');
+  const stages = stagesOf(doc).filter((s) => s.index < stage.index && s.name !== undefined && re.test(s.name));
+  return { unresolved, platform: unresolved.filter((n) => AUTOMATIC_FROM_ARGS.has(n)), stages };
+}
+
 interface Prop { name: string; value?: string; nameRange: Range }
 
 function propsOf(instr: Instruction): Prop[] {
@@ -555,6 +587,8 @@ function decodeJsonString(raw: string, escape: string): string {
 }
 
 const OPS = ['&&', '||', ';;', '|&', '|', ';', '&', '(', ')'];
+/** reserved words that may come before `case` in the same simple command as this splitter sees it */
+const CASE_LEAD = new Set(['then', 'else', 'do', '{', '!', 'elif']);
 const OP_START = new Set(['&', '|', ';', '(', ')']);
 /** characters with no special meaning to the splitter (both escape characters, `\\` and the backtick, excluded) */
 const PLAIN = /[^\s\\'"$`&|;()#<>]+/y;
@@ -575,9 +609,22 @@ function splitShell(doc: InfraDocument, from: number, to: number, escape: string
   let i = 0;
   const n = src.length;
   let lineStart = true;
+  // `case WORD in pat|pat) …;; esac`: between `in` (or `;;`) and `)` a `|` separates patterns, it is no pipe
+  let caseDepth = 0;
+  let inPattern = false;
 
   const endWord = (end: number) => {
-    if (start >= 0) words.push({ text, start: base + start, end: base + end });
+    if (start >= 0) {
+      words.push({ text, start: base + start, end: base + end });
+      const k = words.length;
+      if (text === 'in' && k >= 3 && words[k - 3].text === 'case' && (k === 3 || CASE_LEAD.has(words[0].text))) {
+        caseDepth++;
+        inPattern = true;
+      } else if (text === 'esac' && caseDepth > 0 && k === 1) {
+        caseDepth--;
+        inPattern = false;
+      }
+    }
     text = '';
     start = -1;
   };
@@ -585,6 +632,8 @@ function splitShell(doc: InfraDocument, from: number, to: number, escape: string
     endWord(s);
     if (words.length || sep) raw.push({ words, sep, sepStart: base + s, sepEnd: base + e });
     words = [];
+    if (sep === ')' && inPattern) inPattern = false;
+    else if ((sep === ';;' || sep === ';&') && caseDepth > 0) inPattern = true;
   };
 
   while (i < n) {
@@ -620,6 +669,13 @@ function splitShell(doc: InfraDocument, from: number, to: number, escape: string
     }
     if (c === ' ' || c === '\t' || c === '\r') {
       endWord(i);
+      i++;
+      continue;
+    }
+    if (c === '|' && inPattern) {
+      // a pattern alternative: part of the pattern word
+      if (start < 0) start = i;
+      text += c;
       i++;
       continue;
     }

@@ -1,7 +1,33 @@
-// DC021 — `build.context` folder or `build.dockerfile` that does not exist beside the compose file.
+// DC021 — `build.context` folder that does not exist beside the compose file, or `build.dockerfile`
+// that does not exist in the build context. The message names the folder actually looked in.
 import type { Rule } from '../types';
 import { buildInfo } from '../../languages/compose/files';
 import { composeProject, range } from './util';
+
+/** `a/b/../c/./d` → `a/c/d`, keeping leading `..` and a leading `/`; `.` when nothing is left. */
+function normalise(path: string): string {
+  const abs = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else if (part !== '..' || !abs) out.push(part);
+  }
+  const joined = out.join('/');
+  return abs ? `/${joined}` : joined || '.';
+}
+
+function dirname(path: string): string {
+  const k = path.replace(/\/+$/, '').lastIndexOf('/');
+  return k < 0 ? '.' : k === 0 ? '/' : path.slice(0, k);
+}
+
+/** The folder a path was looked for in, as written relative to the compose file. */
+function folderOf(context: string, dockerfile?: string): string {
+  if (dockerfile === undefined) return normalise(dirname(context));
+  if (dockerfile.startsWith('/')) return normalise(dirname(dockerfile));
+  return normalise(`${context}/${dirname(dockerfile)}`);
+}
 
 export const rule: Rule = {
   id: 'DC021',
@@ -14,11 +40,11 @@ export const rule: Rule = {
       const b = buildInfo(svc);
       if (!b || b.remote || !b.layer.self || !b.contextPath) continue;
       if (!fs.isDirectory(b.contextPath)) {
-        if (b.contextNode) ctx.report({ range: range(b.layer.doc, b.contextNode), args: { what: 'context', path: b.context } });
+        if (b.contextNode) ctx.report({ range: range(b.layer.doc, b.contextNode), args: { what: 'context', path: b.context, folder: folderOf(b.context) } });
         continue;
       }
       if (b.dockerfileNode && b.dockerfilePath && !fs.exists(b.dockerfilePath)) {
-        ctx.report({ range: range(b.layer.doc, b.dockerfileNode), args: { what: 'dockerfile', path: b.dockerfile } });
+        ctx.report({ range: range(b.layer.doc, b.dockerfileNode), args: { what: 'dockerfile', path: b.dockerfile, folder: folderOf(b.context, b.dockerfile) } });
       }
     }
   },

@@ -1,4 +1,5 @@
 // DC022 — `build.target` names no stage of the Dockerfile (`FROM … AS <name>`).
+import { t } from '../../knowledge/index';
 import type { Rule } from '../types';
 import { buildInfo, dockerfileStages, readText } from '../../languages/compose/files';
 import { composeProject, range } from './util';
@@ -15,7 +16,11 @@ export const rule: Rule = {
       if (text === undefined) continue;
       const stages = dockerfileStages(text);
       if (stages.some((s) => s.toLowerCase() === b.target!.toLowerCase())) continue;
-      ctx.report({ range: range(b.layer.doc, b.targetNode), args: { target: b.target, stages: stages.join(', ') || '—' } });
+      const locale = ctx.settings.locale;
+      const list = stages.length
+        ? t('compose.build.stages', locale, { stages: stages.map((x) => `\`${x}\``).join(', ') })
+        : t('compose.build.noStages', locale);
+      ctx.report({ range: range(b.layer.doc, b.targetNode), args: { target: b.target, stages: list } });
     }
   },
 };

@@ -23,8 +23,10 @@ import { rule as DC021 } from './DC021-build-path-missing';
 import { rule as DC022 } from './DC022-unknown-build-target';
 import { rule as DC023 } from './DC023-env-file-missing';
 import { rule as DC024 } from './DC024-deprecated-links';
+import { rule as DC025 } from './DC025-env-file-from-example';
+import { rule as DC026 } from './DC026-duplicate-mount-target';
 
 export const rules: Rule[] = [
   DC001, DC002, DC003, DC004, DC005, DC006, DC007, DC008, DC009, DC010, DC011, DC012, DC013, DC014, DC015, DC016,
-  DC017, DC018, DC019, DC020, DC021, DC022, DC023, DC024,
+  DC017, DC018, DC019, DC020, DC021, DC022, DC023, DC024, DC025, DC026,
 ];

@@ -1,7 +1,7 @@
 // Small helpers shared by the Compose rules (not a rule).
-import type { Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { InfraDocument } from '../../documents/document';
-import { project, type ComposeProject } from '../../languages/compose/model';
+import { dirOf, joinPath, listItems, pairIn, project, resolve, str, valueIn, type ComposeProject } from '../../languages/compose/model';
 import { notCompose, problems, type Problem } from '../../languages/compose/validate';
 import { rangeOf } from '../../yaml/model';
 import type { RuleContext } from '../types';
@@ -38,4 +38,64 @@ export function problemsOf<K extends Problem['kind']>(doc: InfraDocument, kind: 
 
 export function range(doc: InfraDocument, node: Node | null | undefined) {
   return rangeOf(doc, node as never);
+}
+
+/** A required `env_file` of the checked file that does not exist. */
+export interface MissingEnvFile {
+  doc: InfraDocument;
+  node: Node;
+  /** as written */
+  path: string;
+  /** a template beside it that the project ships for users to copy (`.env.example`, `example.env`…), as a path like `path` */
+  example?: string;
+}
+
+/** The names a project gives the template of an env file it tells users to create. */
+function exampleNames(name: string): string[] {
+  const out: string[] = [];
+  for (const suffix of ['example', 'sample', 'dist', 'template', 'tmpl', 'default']) out.push(`${name}.${suffix}`);
+  const bare = name.replace(/^\./, '');
+  if (/^\.?env$/.test(name) || name.startsWith('.env')) {
+    for (const suffix of ['example', 'sample', 'dist', 'template']) out.push(`.env.${suffix}`, `${suffix}.env`, `env.${suffix}`);
+  }
+  const dot = bare.lastIndexOf('.');
+  if (dot > 0) for (const word of ['example', 'sample']) out.push(`${bare.slice(0, dot)}.${word}${bare.slice(dot)}`); // app.example.env
+  out.push(`example.${bare}`, `sample.${bare}`);
+  return [...new Set(out)].filter((n) => n !== name);
+}
+
+/** Required env files of the checked file's services that are missing (`required: false` ones skipped). */
+export function missingEnvFiles(ctx: RuleContext): MissingEnvFile[] {
+  const fs = ctx.workspace?.fs;
+  if (!fs) return [];
+  const dir = dirOf(ctx.doc.path);
+  const out: MissingEnvFile[] = [];
+  for (const svc of ownServices(ctx)) {
+    const y = svc.ydoc;
+    const pair = pairIn(y, svc.map, 'env_file');
+    if (!pair) continue;
+    const v = resolve(y, pair.value);
+    const entries: { node: Node; path: string }[] = [];
+    if (isScalar(v)) entries.push({ node: v as Node, path: str(v) ?? '' });
+    for (const { item, node } of listItems(y, v)) {
+      if (isScalar(item)) entries.push({ node, path: str(item) ?? '' });
+      else if (isMap(item)) {
+        const req = str(valueIn(y, item, 'required'));
+        if (req === 'false') continue;
+        const pn = valueIn(y, item, 'path');
+        entries.push({ node: pn as Node, path: str(pn) ?? '' });
+      }
+    }
+    for (const e of entries) {
+      if (!e.path || e.path.includes('$') || !e.node) continue;
+      const abs = joinPath(dir, e.path);
+      if (fs.exists(abs)) continue;
+      const slash = e.path.lastIndexOf('/');
+      const prefix = slash < 0 ? '' : e.path.slice(0, slash + 1);
+      const name = e.path.slice(slash + 1);
+      const example = exampleNames(name).find((n) => fs.exists(joinPath(dir, prefix + n)));
+      out.push({ doc: svc.doc, node: e.node, path: e.path, example: example === undefined ? undefined : prefix + example });
+    }
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ export const rule: Rule = {
         const heredoc = /<<-?\s*["']?\w/.test(instr.getRawArgumentsContent() ?? '');
         report({
           range: headRange(doc, install),
+          args: { command: install.manager },
           fixes: heredoc ? [] : [{ edits: [appendToInstruction(doc, instr, 'rm -rf /var/lib/apt/lists/*', f.escape)], preferred: true }],
         });
       }

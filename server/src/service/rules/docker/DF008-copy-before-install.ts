@@ -1,20 +1,13 @@
-// DF008 — the whole build context copied before the dependency install of the same stage, with no
-// dependency manifest copied first: every code change re-downloads the dependencies (DOCKER-18).
+// DF008 — the whole build context copied before the dependency install of the same stage: every code
+// change re-downloads the dependencies (DOCKER-18). Copying the manifests first does not help when the
+// whole-context COPY still comes before the install (`COPY package*.json ./`, `COPY . .`, `RUN npm ci`):
+// what counts is whether that ecosystem's install ran before the whole-context COPY.
 import type { Instruction } from 'dockerfile-ast';
 import { flagOf } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { copyArgs, facts, isWholeContext } from './lib/model';
 import { pmCommands, type PmCommand } from './lib/packages';
 import { operands } from './lib/packages';
-
-const MANIFESTS: Record<string, RegExp> = {
-  node: /(^|\/)(package(-lock)?\.json|package\*\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json|\.yarnrc\.yml|\.npmrc)$/,
-  python: /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|setup\.(py|cfg)|uv\.lock)$/,
-  ruby: /(^|\/)Gemfile(\.lock)?$/,
-  php: /(^|\/)composer\.(json|lock)$/,
-  go: /(^|\/)go\.(mod|sum)$/,
-  java: /(^|\/)(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle\.properties|gradle|\.mvn|mvnw|gradlew)$/,
-};
 
 /** The dependency install a command performs, as `{ ecosystem, text }`. */
 function dependencyInstall(pm: PmCommand): string | undefined {
@@ -44,7 +37,6 @@ export const rule: Rule = {
     const f = facts(doc);
     for (const stage of f.stages) {
       let wholeCopy: { instr: Instruction; src: import('dockerfile-ast').Argument } | undefined;
-      const manifests = new Set<string>();
       const installed = new Set<string>();
       for (const instr of stage.instructions) {
         const kw = instr.getKeyword();
@@ -54,7 +46,6 @@ export const rule: Rule = {
           for (const s of sources) {
             const v = s.getValue();
             if (isWholeContext(v)) wholeCopy ??= { instr, src: s };
-            for (const [eco, re] of Object.entries(MANIFESTS)) if (re.test(v.replace(/\/+$/, ''))) manifests.add(eco);
           }
           continue;
         }
@@ -62,11 +53,10 @@ export const rule: Rule = {
         for (const pm of pmCommands(f, instr)) {
           const eco = dependencyInstall(pm);
           if (!eco) continue;
-          if (wholeCopy && !manifests.has(eco) && !installed.has(eco)) {
+          if (wholeCopy && !installed.has(eco)) {
             const r = pm.sub ? doc.rangeOf(pm.nameWord.start, pm.sub.end) : doc.rangeOf(pm.nameWord.start, pm.nameWord.end);
             report({ range: wholeCopy.src.getRange(), args: { install: doc.content.slice(doc.offsetAt(r.start), doc.offsetAt(r.end)), line: instr.getRange().start.line + 1 } });
             wholeCopy = undefined;
-            manifests.add(eco);
           }
           installed.add(eco);
         }

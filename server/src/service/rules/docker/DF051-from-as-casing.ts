@@ -13,7 +13,7 @@ export const rule: Rule = {
       const kw = stage.from.getInstruction();
       const want = kw === kw.toLowerCase() ? 'as' : 'AS';
       if (as.getValue() === want) continue;
-      report({ range: as.getRange(), args: { expected: want }, fixes: [{ args: { expected: want }, edits: [{ range: as.getRange(), newText: want }], preferred: true }] });
+      report({ range: as.getRange(), args: { expected: want, actual: as.getValue(), keyword: kw }, fixes: [{ args: { expected: want }, edits: [{ range: as.getRange(), newText: want }], preferred: true }] });
     }
   },
 };
