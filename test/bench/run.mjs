@@ -208,6 +208,18 @@ function anchorServers() {
       },
     });
   }
+  // Microsoft's Compose server (inside Docker's and Microsoft's extensions): YAML syntax diagnostics
+  // only (schema validation is left to yaml-language-server); its 1 s diagnostic debounce is set to
+  // our 15 ms so that edits compare like for like
+  const cls = join(ANCHORS, 'node_modules/@microsoft/compose-language-service/bin/docker-compose-langserver');
+  if (existsSync(cls)) {
+    out.push({
+      name: 'compose-language-service 0.4',
+      supports: (f) => f.id === 'compose',
+      client: () => ({ command: process.execPath, args: [cls, '--stdio'] }),
+      initializationOptions: { diagnosticDelay: 15 },
+    });
+  }
   const dls = join(ANCHORS, 'node_modules/dockerfile-language-server-nodejs/bin/docker-langserver');
   if (existsSync(dls)) {
     out.push({ name: 'dockerfile-language-server 0.15', supports: (f) => !f.yaml, client: () => ({ command: process.execPath, args: [dls, '--stdio'] }) });
