@@ -132,6 +132,22 @@ describe('bounds', () => {
   });
 });
 
+describe('Dockerfile lines beyond the parser', () => {
+  test('a line over 256 KB: one information diagnostic that says why, no checks, no hover; a long line under it is still checked', () => {
+    const huge = `FROM alpine:3.20\nRUN echo ${'x'.repeat(300 * 1024)}\nADD app.py /app/\n`;
+    const found = diagnose('Dockerfile', huge);
+    assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
+    assert.equal(found[0].range.start.line, 1);
+    assert.equal(found[0].severity, 3);
+    assert.match(String(found[0].message), /Line 2 is 300 KB long/);
+    assert.match(String(diagnose('Dockerfile', huge, { settings: { locale: 'ru' } })[0].message), /Строка 2 длиной/);
+    const { doc, ctx } = open('Dockerfile', huge);
+    assert.equal(service.doHover(doc, { line: 2, character: 1 }, ctx), null);
+    const long = `FROM alpine:3.20\nRUN echo ${'x'.repeat(200 * 1024)}\nADD app.py /app/\n`;
+    assert.ok(diagnose('Dockerfile', long).some((d) => d.code === 'DF007' && d.range.start.line === 2));
+  });
+});
+
 describe('flow nesting beyond the parser', () => {
   test('a 1 500-deep flow collection is not parsed: one clear, deterministic syntax problem per run', async () => {
     const { diagnose } = await import('../helpers/service');

@@ -87,6 +87,15 @@ export class LanguageService {
         message: t('limits.tooLarge', ctx.settings.locale, { size: formatBytes(doc.content.length), limit: formatBytes(ctx.settings.maxFileSize) }),
       }];
     }
+    const long = supportFor(doc.kind)?.overlongLine?.(doc);
+    if (long) {
+      return [{
+        range: { start: { line: long.line, character: 0 }, end: { line: long.line, character: 200 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        message: t('limits.longLine', ctx.settings.locale, { line: long.line + 1, size: formatBytes(long.length), limit: formatBytes(long.limit) }),
+      }];
+    }
     return yield* ruleSteps(doc, rulesFor(doc.kind), ctx, this.directives(doc, ctx));
   }
 

@@ -30,4 +30,9 @@ export interface LanguageSupport {
   indexFile?(doc: InfraDocument): unknown;
   /** a short description for the status bar ("Deployment, Service", "tasks", "override") */
   describe?(doc: InfraDocument, ctx: RequestContext): string | undefined;
+  /**
+   * A line longer than the family's parser handles in bounded time, if there is one: validation then
+   * reports only that, as information, and the family's model stays empty.
+   */
+  overlongLine?(doc: InfraDocument): { line: number; length: number; limit: number } | undefined;
 }
