@@ -86,6 +86,8 @@ const cases: Case[] = [
   ['/p/examples/svc.yaml', '{\n  apiVersion: "v1",\n  kind: "Service",\n  metadata: { name: "web" },\n  spec: { ports: [{ port: 80 }] },\n}\n', 'kubernetes'],
   ['/p/examples/secret.yaml', '# a Secret\n{ "apiVersion": "v1", "kind": "Secret", "metadata": { "name": "s" }, "data": {} }\n', 'kubernetes'],
   ['/p/playbook.yml', '- hosts: all\n  tasks:\n    - kubernetes.core.k8s:\n        definition: { apiVersion: v1, kind: Namespace }\n', 'ansible-playbook'],
+  ['/p/tomcat-standalone/group_vars/tomcat-servers', 'http_port: 8080\nhttps_port: 8443\n', 'ansible-vars', 'group_vars'],
+  ['/p/host_vars/web1', 'ansible_host: 10.0.0.1\n', 'ansible-vars', 'host_vars'],
   // Unrelated YAML: nothing
   ['/p/.github/workflows/ci.yml', WORKFLOW, 'unknown'],
   ['/p/.gitlab-ci.yml', GITLAB, 'unknown'],

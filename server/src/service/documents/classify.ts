@@ -81,6 +81,12 @@ export function classify(input: ClassifyInput): Classification {
   const isIni = /\.(ini|cfg)$/i.test(name);
   const noExt = !name.includes('.');
 
+  // --- group_vars/all, host_vars/web1: Ansible reads extension-less files there as YAML ----
+  if (noExt) {
+    const vars = ansibleKindFromPath(dirs, lower);
+    if (vars?.variant === 'group_vars' || vars?.variant === 'host_vars') return vars;
+  }
+
   // --- INI-style inventories --------------------------------------------------------------
   if (/\.cfg$/i.test(name) && !inInventoryPlace(lower, dirs)) return { kind: 'unknown', reason: 'name' };
   if ((isIni || noExt) && !isYaml) {
