@@ -139,12 +139,25 @@ export function resolveTaskFile(ref: string, path: string, fs: FileReader, part 
   if (!ref || ref.includes('{{') || ref.includes('{%')) return 'external';
   if (ref.startsWith('/')) return fs.exists(ref) ? ref : undefined;
   const cands = [join(dirname(norm(path)), ref)];
-  const role = roleOf(path);
-  if (role) cands.push(join(role.root, part, ref), join(role.root, ref));
+  const roleRoot = roleOf(path)?.root ?? standaloneRoleRoot(path, part, fs);
+  if (roleRoot) cands.push(join(roleRoot, part, ref), join(roleRoot, ref));
   const root = projectRoot(path, fs);
   cands.push(join(root, ref), join(root, 'playbooks', ref));
   for (const c of cands) if (fs.exists(c) && !fs.isDirectory(c)) return c;
   return undefined;
+}
+
+/**
+ * A role kept as a repository of its own (the Galaxy layout, no `roles/` folder above): the folder
+ * above the file's `tasks/` (or `handlers/`) that has a `meta/main.yml`. ansible-lockdown's
+ * `tasks/section_1/cis_1.1.1.x.yml` imports `warning_facts.yml` from the role's `tasks/`.
+ */
+function standaloneRoleRoot(path: string, part: string, fs: FileReader): string | undefined {
+  const p = norm(path);
+  const i = p.lastIndexOf(`/${part}/`);
+  if (i <= 0) return undefined;
+  const root = p.slice(0, i);
+  return fs.exists(`${root}/meta/main.yml`) || fs.exists(`${root}/meta/main.yaml`) ? root : undefined;
 }
 
 /** `main.yml`, `main.yaml`, `main` of a role part. */

@@ -4,7 +4,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
 import { getPair, isMap, isScalar, type Node } from '../../yaml/model';
-import type { Task } from '../../languages/ansible/model';
+import { moduleArgs, type Task } from '../../languages/ansible/model';
 import type { Fix, Rule } from '../types';
 import { tasks, TASK_KINDS } from './util';
 
@@ -179,6 +179,9 @@ export const rule: Rule = {
       if (!node?.range) continue;
       const { hit, simple } = analyseCommand(doc, node);
       if (!hit) continue;
+      // `touch X` with `creates: X` runs once and is then skipped: idempotent as it stands, while
+      // `file: state=touch` reports a change on every run (debops sshd: the known_hosts file)
+      if (/^touch\b/.test(hit.command) && moduleArgs(task).has('creates')) continue;
       const fixes: Fix[] = [];
       if (hit.fix && simple && isScalar(task.modulePair?.value) && !getPair(task.map, 'args')) {
         const edit = moduleEdit(doc, task, hit.fix.module, hit.fix.args);

@@ -49,9 +49,15 @@ function checkTask(ctx: RuleContext, task: Task): void {
   }
 }
 
+/** The privilege-escalation keywords of Ansible 1.x, gone since: still in old examples
+ *  (ansible-examples tomcat-standalone `sudo: True`). */
+const REPLACED: Record<string, string> = { sudo: 'become', sudo_user: 'become_user', su: 'become', su_user: 'become_user' };
+
 function flag(ctx: RuleContext, key: string, node: unknown, scope: 'play' | 'task' | 'block', candidates: string[]): void {
-  const suggestion = didYouMean(key, candidates);
-  const f = finding(ctx, key, node, scope, didYouMeanHint(suggestion, ctx.settings.locale));
+  const replaced = REPLACED[key];
+  const suggestion = replaced ?? didYouMean(key, candidates);
+  const hint = replaced ? t('ansible.hint.replacedKeyword', ctx.settings.locale, { suggestion: replaced }) : didYouMeanHint(suggestion, ctx.settings.locale);
+  const f = finding(ctx, key, node, scope, hint);
   if (suggestion) f.fixes = [{ args: { suggestion }, edits: [{ range: f.range, newText: suggestion }], preferred: true }];
   ctx.report(f);
 }

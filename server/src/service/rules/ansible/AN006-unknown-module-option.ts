@@ -4,7 +4,15 @@
 import { didYouMean, moduleInfo, optionNames, optionStatus } from '../../languages/ansible/catalog';
 import { moduleArgs } from '../../languages/ansible/model';
 import type { Finding, Rule } from '../types';
+import { t } from '../../knowledge/index';
 import { didYouMeanHint, tasks, TASK_KINDS } from './util';
+
+/** Options that modules once took and ansible-core removed: the task fails now, and the message says
+ *  why an option seen in older roles is gone (`warn` of command/shell: 2.14). */
+const REMOVED: Record<string, Record<string, string>> = {
+  command: { warn: '2.14' },
+  shell: { warn: '2.14' },
+};
 
 export const rule: Rule = {
   id: 'AN006',
@@ -23,7 +31,9 @@ export const rule: Rule = {
         if (fromFreeForm && m.freeForm) continue;
         const suggestion = didYouMean(key, names);
         const range = doc.rangeOf(a.keyStart, a.keyEnd);
-        const f: Finding = { range, args: { name: key, module: task.module, hint: didYouMeanHint(suggestion, settings.locale) } };
+        const removedIn = task.short ? REMOVED[task.short]?.[key] : undefined;
+        const hint = removedIn ? t('ansible.hint.removedOption', settings.locale, { version: removedIn }) : didYouMeanHint(suggestion, settings.locale);
+        const f: Finding = { range, args: { name: key, module: task.module, hint } };
         if (suggestion) f.fixes = [{ args: { suggestion }, edits: [{ range, newText: suggestion }], preferred: true }];
         report(f);
       }
