@@ -14,7 +14,7 @@ import { containers, get, getPath, labelsMatch, objectAtDoc, selectorOf, type K8
 import { qosOf } from './qos';
 import { def as defOf, description, FIELDS_SOURCE, kindDef, resolvePath, shortDefName, typeLabel, type ResolvedField } from './schema';
 import { apiStatus, successor, type ApiChange } from './versions';
-import { findObjects, workspaceObjects } from './workspace';
+import { findObjects, hasWorkspace, operatorObjects, workspaceObjects } from './workspace';
 import { refsOf } from './refs';
 import { uriToPath } from '../../documents/document';
 
@@ -180,15 +180,19 @@ function computedExtras(doc: InfraDocument, o: K8sObject, path: PathSegment[], o
       }));
     }
   }
-  // selector → matching workloads in the workspace
-  if (path.includes('selector') && (o.kind === 'Service' || o.templatePath)) {
+  // selector → matching workloads in the workspace (only with a workspace index: without one, as in
+  // `infra-notes explain`, "matches nothing" would be a guess)
+  if (path.includes('selector') && (o.kind === 'Service' || o.templatePath) && hasWorkspace(ctx)) {
     const sel = selectorOf(o);
     if (sel && Object.keys(sel.labels).length) {
       const matches = workspaceObjects(doc, ctx).filter((w) => w.kind !== 'Service' && w !== undefined && (labelsMatch(sel.labels, w.templateLabels) || (w.kind === 'Pod' && labelsMatch(sel.labels, w.labels))));
       const sameNs = matches.filter((m) => !o.namespace || !m.namespace || m.namespace === o.namespace);
+      const operated = sameNs.length || o.kind !== 'Service' ? [] : operatorObjects(workspaceObjects(doc, ctx), sel.labels, o.namespace);
       extra.push(sameNs.length
         ? `${label('selectorMatches', locale, { count: sameNs.length })}\n${sameNs.slice(0, 20).map((m) => `- \`${m.kind}/${m.name ?? '?'}\`${m.namespace ? ` (${m.namespace})` : ''}`).join('\n')}`
-        : label('selectorNoMatch', locale));
+        : operated.length
+          ? label('selectorOperator', locale, { objects: operated.slice(0, 5).map((m) => `\`${m.kind}/${m.name}\``).join(', ') })
+          : label('selectorNoMatch', locale));
     }
   }
   // a reference by name → where the object is and what keys it has

@@ -42,6 +42,17 @@ export function kindDef(apiVersion: string, kind: string): string | undefined {
   return data.kinds[`${apiVersion}/${kind}`];
 }
 
+const KIND_DEFS = new Set(Object.values(data.kinds));
+
+/**
+ * Whether a definition is a whole built-in kind (it has its own `apiVersion`/`kind`). Old API
+ * versions embed one inside another (apps/v1beta2 StatefulSet `volumeClaimTemplates` are
+ * PersistentVolumeClaims), and there `apiVersion`/`kind` are optional.
+ */
+export function isKindDef(name: string): boolean {
+  return KIND_DEFS.has(name);
+}
+
 /** Every built-in `apiVersion/kind` pair in the bundle. */
 export function allKinds(): { apiVersion: string; kind: string }[] {
   return Object.keys(data.kinds).map((k) => {

@@ -9,6 +9,7 @@ import {
   templateLabels, type K8sObject,
 } from './model';
 import { rangeOf, type Node } from '../../yaml/model';
+import { kindDef } from './schema';
 import { refsOf } from './refs';
 
 export interface IndexedPort {
@@ -131,6 +132,16 @@ export function workspaceRefs(doc: InfraDocument, ctx: { index?: RequestContext[
 /** Namespaces match when equal, or when either side is unset (the namespace comes from kubectl -n). */
 export function sameNamespace(a?: string, b?: string): boolean {
   return !a || !b || a === b;
+}
+
+/**
+ * Custom resources (not a built-in kind) named like one of a selector's values, in the namespace:
+ * an operator creates their pods with such labels (a `Prometheus` named `prometheus` → pods
+ * labelled `prometheus: prometheus`; a Flux `HelmRelease` → `app.kubernetes.io/instance`).
+ */
+export function operatorObjects(all: WorkspaceObject[], selector: Record<string, string>, namespace?: string): WorkspaceObject[] {
+  const values = Object.values(selector);
+  return all.filter((x) => x.name !== undefined && values.includes(x.name) && !kindDef(x.apiVersion, x.kind) && sameNamespace(x.namespace, namespace));
 }
 
 const byName = new WeakMap<WorkspaceObject[], Map<string, WorkspaceObject[]>>();
@@ -330,16 +341,12 @@ function normalize(p: string): string {
   return `/${out.join('/')}`;
 }
 
-/** ConfigMap / Secret names produced by kustomize generators near this file (ancestors and their overlays). */
-export function generatedNames(doc: InfraDocument, ctx: RequestContext): Set<string> {
-  return doc.cached('k8s.generated', () => {
-    const names = new Set<string>();
+/** The kustomizations near this file: in its folder and the folders above, and their `overlays/*`. */
+function nearbyKustomizations(doc: InfraDocument, ctx: RequestContext): Record<string, unknown>[] {
+  return doc.cached('k8s.kustomizations', () => {
+    const out: Record<string, unknown>[] = [];
     const add = (k: Record<string, unknown> | undefined) => {
-      if (!k) return;
-      for (const key of ['configMapGenerator', 'secretGenerator']) {
-        const list = k[key];
-        if (Array.isArray(list)) for (const g of list) if (g && typeof (g as { name?: unknown }).name === 'string') names.add((g as { name: string }).name);
-      }
+      if (k) out.push(k);
     };
     const roots = ctx.workspace.roots;
     let dir = dirname(doc.path);
@@ -351,6 +358,42 @@ export function generatedNames(doc: InfraDocument, ctx: RequestContext): Set<str
       }
       if (roots.includes(dir) || dir === '/' || !dir) break;
       dir = dirname(dir);
+    }
+    return out;
+  });
+}
+
+/** ConfigMap / Secret names produced by kustomize generators near this file (ancestors and their overlays). */
+export function generatedNames(doc: InfraDocument, ctx: RequestContext): Set<string> {
+  return doc.cached('k8s.generated', () => {
+    const names = new Set<string>();
+    for (const k of nearbyKustomizations(doc, ctx)) {
+      for (const key of ['configMapGenerator', 'secretGenerator']) {
+        const list = k[key];
+        if (Array.isArray(list)) for (const g of list) if (g && typeof (g as { name?: unknown }).name === 'string') names.add((g as { name: string }).name);
+      }
+    }
+    return names;
+  });
+}
+
+/**
+ * Image names whose tag a kustomization near this file sets (`images:` entries with a `newTag` other
+ * than `latest`, or a `digest`), as written there (`name`, without tag): kustomize replaces the tag
+ * at build time.
+ */
+export function kustomizePinnedImages(doc: InfraDocument, ctx: RequestContext): Set<string> {
+  return doc.cached('k8s.pinnedImages', () => {
+    const names = new Set<string>();
+    for (const k of nearbyKustomizations(doc, ctx)) {
+      const list = k.images;
+      if (!Array.isArray(list)) continue;
+      for (const i of list) {
+        if (!i || typeof i !== 'object') continue;
+        const { name, newTag, digest } = i as { name?: unknown; newTag?: unknown; digest?: unknown };
+        const tag = newTag === undefined || newTag === null ? '' : String(newTag);
+        if (typeof name === 'string' && ((tag && tag !== 'latest') || (typeof digest === 'string' && digest))) names.add(name);
+      }
     }
     return names;
   });

@@ -7,7 +7,7 @@ import type { InfraDocument } from '../../documents/document';
 import type { RequestContext } from '../../languages/support';
 import { objects } from '../../languages/kubernetes/model';
 import { isQuantity, suggestQuantity } from '../../languages/kubernetes/quantity';
-import { def, isOpenDef, kindDef, shortDefName, typeLabel } from '../../languages/kubernetes/schema';
+import { def, isKindDef, isOpenDef, kindDef, shortDefName, typeLabel } from '../../languages/kubernetes/schema';
 import { isPatch } from '../../languages/kubernetes/workspace';
 import { isAlias, isMap, isScalar, isSeq, keyName, rangeOf, type Node, type Pair, type YAMLMap, type YAMLSeq } from '../../yaml/model';
 
@@ -114,7 +114,9 @@ class Walker {
       }
       if (!this.patch) {
         for (const r of d.r ?? []) {
-          if (present.has(r) || (root && (r === 'apiVersion' || r === 'kind'))) continue;
+          // apiVersion/kind of the top object are checked elsewhere; in an embedded whole object
+          // (apps/v1beta2 volumeClaimTemplates) they are optional
+          if (present.has(r) || ((root || isKindDef(name)) && (r === 'apiVersion' || r === 'kind'))) continue;
           this.out.push({ kind: 'required', range: anchor, args: { field: r, parent: shortDefName(name) } });
         }
       }
