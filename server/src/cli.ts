@@ -271,6 +271,13 @@ function explain(o: Options): number {
   }
   const ctx = context(o, [process.cwd()]);
   const service = new LanguageService();
+  // the files around it, as in the editor: a selector's pods, a referenced Secret, a role's handlers
+  const index = service.createIndex(ctx.workspace);
+  for (const f of walk(process.cwd())) {
+    const other = ctx.workspace.fs.readFile(f);
+    if (other !== undefined) index.update(pathToUri(f), other, 'disk');
+  }
+  ctx.index = index;
   const doc = service.open(pathToUri(file), text, 0, { workspace: ctx.workspace });
   let markdown: string;
   if (m[2]) {

@@ -187,6 +187,17 @@ describe('infra-notes check / explain as a process', () => {
     assert.doesNotMatch(past.stdout, /does not recognise/);
   });
 
+  test('explain sees the files around it, as the editor does: a Service selector names its workload', () => {
+    const dir = join(tmp, 'explain-index');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n');
+    const r = cli(['explain', 'svc.yaml:6:3'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /Deployment\/web/);
+    writeFileSync(join(dir, 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
+    assert.match(cli(['explain', 'svc.yaml:6:3'], dir).stdout, /Deployment\/web/);
+  });
+
   test('explain <file> prints the whole-file explanation', () => {
     const r = cli(['explain', 'compose.yaml'], project);
     assert.equal(r.code, 0, r.stderr);
