@@ -409,3 +409,27 @@ describe('AN001 and handlers defined in the playbook that applies the role', () 
     expectDiagnostics(TASKS, '- name: A\n  ansible.builtin.debug: msg=x\n  notify: Restart app\n', { ...only('AN001'), files });
   });
 });
+
+describe('AN016 removed-include', () => {
+  it('flags include: in task lists and at playbook level, on the key', () => {
+    expectDiagnostics(PLAY, `- include: webservers.yml
+  #^^^^^^ AN016
+- hosts: all
+  tasks:
+    - name: Configure
+      ansible.builtin.include: nginx.yml
+      #^^^^^^^^^^^^^^^^^^^^^^ AN016
+    - name: Fine
+      ansible.builtin.include_tasks: nginx.yml
+    - name: Also fine
+      import_tasks: nginx.yml
+`, only('AN016'));
+  });
+
+  it('offers include_tasks / import_playbook, keeping the FQCN prefix, and says why in both languages', () => {
+    assert.equal(applyFix(TASKS, '- name: Configure\n  ansible.builtin.include: nginx.yml\n', 'AN016'), '- name: Configure\n  ansible.builtin.include_tasks: nginx.yml\n');
+    assert.equal(applyFix(PLAY, '- include: webservers.yml\n', 'AN016'), '- import_playbook: webservers.yml\n');
+    const ru = diagnose(TASKS, '- name: C\n  include: nginx.yml\n', { settings: { locale: 'ru' } }).find((d) => d.code === 'AN016');
+    assert.match(String(ru?.message), /удалён в ansible-core 2\.16: используйте `include_tasks`/);
+  });
+});

@@ -15,5 +15,6 @@ import { rule as AN012 } from './AN012-jinja-unbalanced';
 import { rule as AN013 } from './AN013-missing-role-or-file';
 import { rule as AN014 } from './AN014-inventory-undefined-group';
 import { rule as AN015 } from './AN015-yaml-syntax';
+import { rule as AN016 } from './AN016-removed-include';
 
-export const rules: Rule[] = [AN001, AN002, AN003, AN004, AN005, AN006, AN007, AN008, AN009, AN010, AN011, AN012, AN013, AN014, AN015];
+export const rules: Rule[] = [AN001, AN002, AN003, AN004, AN005, AN006, AN007, AN008, AN009, AN010, AN011, AN012, AN013, AN014, AN015, AN016];
