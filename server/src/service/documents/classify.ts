@@ -248,10 +248,13 @@ const ROLE_PARTS: Record<string, Classification> = {
  */
 function roleRootKind(path: string, dirs: string[], fs?: FileReader): Classification | undefined {
   const part = ROLE_PARTS[dirs[dirs.length - 1]];
-  if (!part || !fs) return undefined;
-  const role = dirname(dirname(path));
-  if (!fs.exists(`${role}/meta/main.yml`) && !fs.exists(`${role}/meta/main.yaml`)) return undefined;
+  if (!part || !fs || !isRoleRepository(dirname(dirname(path)), fs)) return undefined;
   return { ...part };
+}
+
+/** A folder that is a role kept as a repository of its own: it has a `meta/main.yml`. */
+export function isRoleRepository(root: string, fs: FileReader): boolean {
+  return fs.exists(`${root}/meta/main.yml`) || fs.exists(`${root}/meta/main.yaml`);
 }
 
 function ansibleKindFromPath(dirs: string[], lower: string): Classification | undefined {

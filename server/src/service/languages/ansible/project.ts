@@ -4,6 +4,7 @@
 // host_vars, inventories, register, set_fact). Other files are parsed once per content.
 import { parseAllDocuments, isMap, isSeq, type Node } from 'yaml';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
+import { isRoleRepository } from '../../documents/classify';
 import { pathToUri } from '../../documents/document';
 import type { InfraDocument } from '../../documents/document';
 import type { FileReader } from '../../types';
@@ -157,7 +158,7 @@ function standaloneRoleRoot(path: string, part: string, fs: FileReader): string 
   const i = p.lastIndexOf(`/${part}/`);
   if (i <= 0) return undefined;
   const root = p.slice(0, i);
-  return fs.exists(`${root}/meta/main.yml`) || fs.exists(`${root}/meta/main.yaml`) ? root : undefined;
+  return isRoleRepository(root, fs) ? root : undefined;
 }
 
 /** `main.yml`, `main.yaml`, `main` of a role part. */
