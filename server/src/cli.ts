@@ -1,8 +1,8 @@
 // infra-notes — the same engine as the language server, on the command line.
 //   infra-notes check [paths…] [--format text|json|sarif] [--language en|ru] [--severity S] [--config F]
 //   infra-notes explain <file>[:line[:col]] [--language en|ru]
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import pkg from '../../package.json';
@@ -258,6 +258,19 @@ function toSarif(results: FileResult[], ctx: RequestContext) {
   };
 }
 
+/**
+ * The folder `explain` treats as the workspace of a file, as an editor would open it: the repository
+ * the file is in (the nearest folder with a `.git`), else the current folder when the file is inside
+ * it, else the file's own folder. Never a whole home folder walked because the command ran there.
+ */
+export function projectRoot(file: string, cwd = process.cwd()): string {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  return file.startsWith(`${cwd}${sep}`) ? cwd : dirname(file);
+}
+
 function explain(o: Options): number {
   const target = o.paths[0] ?? '';
   if (!o.command || !target) throw new UsageError('cli.explainNeedsFile');
@@ -269,11 +282,12 @@ function explain(o: Options): number {
   } catch {
     throw new UsageError('cli.unreadable', { file: m[1] });
   }
-  const ctx = context(o, [process.cwd()]);
+  const root = projectRoot(file);
+  const ctx = context(o, [root]);
   const service = new LanguageService();
   // the files around it, as in the editor: a selector's pods, a referenced Secret, a role's handlers
   const index = service.createIndex(ctx.workspace);
-  for (const f of walk(process.cwd())) {
+  for (const f of walk(root)) {
     const other = ctx.workspace.fs.readFile(f);
     if (other !== undefined) index.update(pathToUri(f), other, 'disk');
   }

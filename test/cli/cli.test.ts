@@ -198,6 +198,24 @@ describe('infra-notes check / explain as a process', () => {
     assert.match(cli(['explain', 'svc.yaml:6:3'], dir).stdout, /Deployment\/web/);
   });
 
+  test('explain takes the repository the file is in as its workspace, wherever it runs from', () => {
+    const top = join(tmp, 'explain-root');
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+    const deployment = (name: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
+    for (const d of ['repo/.git', 'repo/k8s', 'repo/apps', 'other']) mkdirSync(join(top, d), { recursive: true });
+    writeFileSync(join(top, 'repo/k8s/svc.yaml'), svc);
+    writeFileSync(join(top, 'repo/apps/deploy.yaml'), deployment('web'));
+    writeFileSync(join(top, 'other/deploy.yaml'), deployment('stranger')); // another project, same labels
+    const fromAbove = cli(['explain', 'repo/k8s/svc.yaml:6:3'], top);
+    assert.equal(fromAbove.code, 0, fromAbove.stderr);
+    assert.match(fromAbove.stdout, /Deployment\/web/);
+    assert.doesNotMatch(fromAbove.stdout, /stranger/, 'files outside the repository are not its workspace');
+    const fromElsewhere = cli(['explain', '../repo/k8s/svc.yaml:6:3'], join(top, 'other'));
+    assert.equal(fromElsewhere.code, 0, fromElsewhere.stderr);
+    assert.match(fromElsewhere.stdout, /Deployment\/web/);
+    assert.doesNotMatch(fromElsewhere.stdout, /stranger/);
+  });
+
   test('explain <file> prints the whole-file explanation', () => {
     const r = cli(['explain', 'compose.yaml'], project);
     assert.equal(r.code, 0, r.stderr);
