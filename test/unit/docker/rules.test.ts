@@ -82,6 +82,19 @@ RUN apt-get update; \\
 `, { only: ['DF003'] });
   });
 
+  it('DF003: apt-get dist-clean (apt 3.0) removes the lists', () => {
+    // docker-library/haproxy 3.2/Dockerfile (debian:trixie-slim)
+    expectDf("Dockerfile", `FROM debian:trixie-slim
+RUN set -eux; \\
+\tapt-get install --update -y --no-install-recommends \\
+\t\tca-certificates \\
+\t; \\
+\tapt-get dist-clean
+RUN apt-get install --update -y --no-install-recommends wget; apt-get clean
+    #^^^^^^^^^^^^^^ DF003
+`, { only: ['DF003'] });
+  });
+
   it('DF004', () => {
     expectDf("Dockerfile", `FROM python:3.12-slim AS build
 RUN pip install wheel==0.43.0
@@ -104,6 +117,19 @@ RUN apk update && apk add --no-cache tzdata
 RUN apk add --virtual .deps gcc && apk del .deps
     #^^^^^^ DF005
 RUN apk add bash && rm -rf /var/cache/apk/*
+`, { only: ['DF005'] });
+  });
+
+  it('DF005: apk add --no-network fetches no index', () => {
+    // docker-library/haproxy 3.2/alpine/Dockerfile, docker-library/wordpress latest/php8.3/fpm-alpine/Dockerfile
+    expectDf("Dockerfile", `FROM alpine:3.22
+RUN set -eux; \\
+\tapk add --no-cache --virtual .build-deps gcc make; \\
+\trunDeps="$(scanelf --needed --nobanner --format '%n#p' --recursive /usr/local | tr ',' '\\n' | sort -u)"; \\
+\tapk add --no-network --virtual .haproxy-rundeps $runDeps; \\
+\tapk del --no-network .build-deps
+RUN apk add --virtual .rundeps $runDeps
+    #^^^^^^ DF005
 `, { only: ['DF005'] });
   });
 
@@ -304,6 +330,20 @@ RUN cd docker && cp a /etc/a && cd .. && rm docker -rf
 `, { only: ['DF021'] });
   });
 
+  it('DF021: not when WORKDIR cannot name the folder (a glob, a command substitution)', () => {
+    // jellyfin/jellyfin Dockerfile: the archive unpacks into jellyfin-web-<ref>
+    expectDf("Dockerfile", `FROM node:alpine
+ARG JELLYFIN_WEB_VERSION=master
+RUN curl -L https://github.com/jellyfin/jellyfin-web/archive/\${JELLYFIN_WEB_VERSION}.tar.gz | tar zxf - \\
+ && cd jellyfin-web-* \\
+ && yarn install \\
+ && mv dist /dist
+RUN cd "$(npm root -g)/corepack" && npm install
+RUN cd /opt/jellyfin-web && yarn install
+    #^^^^^^^^^^^^^^^^^^^ DF021
+`, { only: ['DF021'] });
+  });
+
   it('DF022', () => {
     expectDf("Dockerfile", `FROM debian:bookworm-slim
 RUN sudo mkdir -p /srv/app
@@ -447,6 +487,19 @@ RUN { curl -fsSL https://example.com/a; echo b; } | tee /tmp/x
                                                   ^ DF034
 RUN echo a | grep -q a | tr a b
                        ^ DF034
+`, { only: ['DF034'] });
+  });
+
+  it('DF034: a negated pipeline is a test, pipefail would invert it', () => {
+    // docker-library/wordpress latest/php8.3/fpm-alpine/Dockerfile
+    expectDf("Dockerfile", `FROM php:8.3-fpm-alpine
+RUN set -eux; \\
+\textDir="$(php -r 'echo ini_get("extension_dir");')"; \\
+\t! { ldd "$extDir"/*.so | grep 'not found'; }; \\
+\terr="$(php --version 3>&1 1>&2 2>&3)"
+RUN if ! lsmod | grep -q overlay; then echo none; fi
+RUN ldd /usr/local/bin/x | grep 'not found'
+                         ^ DF034
 `, { only: ['DF034'] });
   });
 

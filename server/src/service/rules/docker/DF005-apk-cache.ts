@@ -18,6 +18,8 @@ export const rule: Rule = {
         for (const pm of pmCommands(f, instr)) {
           if (pm.manager !== 'apk' || pm.sub?.text !== 'add') continue;
           if (hasOption(pm, (t) => t === '--no-cache')) continue;
+          // `apk add --no-network --virtual .rundeps $runDeps` (docker-library) fetches nothing: no index to keep
+          if (hasOption(pm, (t) => t === '--no-network')) continue;
           report({ range: headRange(doc, pm), fixes: [{ edits: [insertAfterSub(doc, pm, '--no-cache')], preferred: true }] });
         }
       }

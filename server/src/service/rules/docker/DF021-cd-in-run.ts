@@ -3,6 +3,7 @@
 // (mkdir, tar -x into it, git clone, unzip -d) and later deletes (rm -r): WORKDIR would leave the
 // folder in the image — the docker-library `mkdir /usr/src/x; tar -C /usr/src/x …; cd /usr/src/x;
 // make install; cd /; rm -rf /usr/src/x` pattern. The `cd` back out before the deletion goes with it.
+// Nor when the target is a glob or a command substitution, which WORKDIR cannot say.
 import { commandName, type ShellCommand } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { facts } from './lib/model';
@@ -70,6 +71,9 @@ export const rule: Rule = {
         if (cmds[k - 1]?.sep === '(') return;
         if (k < leaveUntil) return;
         const target = c.words[p.index + 1] ? norm(c.words[p.index + 1].text) : undefined;
+        // WORKDIR expands ARG and ENV only: a glob or a command substitution (`cd jellyfin-web-*`
+        // after unpacking an archive) names a folder WORKDIR cannot
+        if (target && /[*?[]|\$\(|`/.test(target)) return;
         if (target && created.some((d) => under(target, d))) {
           const del = cmds.findIndex((d, j) => j > k && deletedBy(d).some((r) => under(target, r.replace(/\/$/, '') || '/')));
           if (del > 0) {

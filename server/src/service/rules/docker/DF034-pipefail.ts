@@ -63,6 +63,20 @@ function generatorBefore(cmds: ShellCommand[], k: number): boolean {
   return false;
 }
 
+/**
+ * Whether the pipeline holding the pipe after `cmds[k]` is negated (`! { ldd … | grep 'not found'; }`,
+ * `if ! lsmod | grep -q x`): its status is the test, and pipefail would turn an upstream failure into a pass.
+ */
+function negated(cmds: ShellCommand[], k: number): boolean {
+  let j = k;
+  while (j > 0 && cmds[j - 1].sep === '|') j--;
+  for (const w of cmds[j].words) {
+    if (w.text === '!') return true;
+    if (!LEAD.has(w.text)) return false;
+  }
+  return false;
+}
+
 export const rule: Rule = {
   id: 'DF034',
   kinds: ['dockerfile'],
@@ -81,7 +95,7 @@ export const rule: Rule = {
         let pipefail = false;
         for (const [k, c] of cmds.entries()) {
           if (commandName(c)?.name === 'set' && c.words.some((w) => w.text.includes('pipefail'))) pipefail = true;
-          if (c.sep === '|' && !pipefail && !generatorBefore(cmds, k)) {
+          if (c.sep === '|' && !pipefail && !generatorBefore(cmds, k) && !negated(cmds, k)) {
             const line = instr.getRange().start.line;
             const sh = distroOf(stage) === 'alpine' ? '/bin/ash' : '/bin/bash';
             const fixes = fixed ? [] : [{ args: { shell: sh }, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `SHELL ["${sh}", "-o", "pipefail", "-c"]\n` }] }];
