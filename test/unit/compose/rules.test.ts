@@ -356,6 +356,34 @@ secrets:
     file: ./s.txt
 `, { only: ['DC013', 'DC014'] });
   });
+
+  it('DC013 counts what the override Compose loads with the base file declares', () => {
+    // zulip/docker-zulip compose.yaml: its compose.override.yaml holds the top-level `secrets:`
+    const src = `services:
+  database:
+    image: "zulip/zulip-postgresql:14"
+    secrets:
+      - zulip__postgres_password
+    environment:
+      POSTGRES_PASSWORD_FILE: /run/secrets/zulip__postgres_password
+  zulip:
+    image: "ghcr.io/zulip/zulip-server:12.0-0"
+    secrets:
+      - zulip__postgres_password
+      - zulip__secret_key
+      - zulip__other
+        #^^^^^^^^^^^ DC013
+`;
+    const override = '---\nsecrets:\n  zulip__postgres_password:\n    environment: "ZULIP__POSTGRES_PASSWORD"\n  zulip__secret_key:\n    environment: "ZULIP__SECRET_KEY"\nservices:\n  zulip:\n    secrets:\n      []\n';
+    expectDiagnostics('compose.yaml', src, { only: ['DC013'], files: { 'compose.override.yaml': override } });
+    // a named variant beside it is not loaded on its own: it declares nothing for the base
+    expectDiagnostics('compose.yaml', `services:
+  zulip:
+    image: "ghcr.io/zulip/zulip-server:12.0-0"
+    secrets: [zulip__secret_key]
+              #^^^^^^^^^^^^^^^^ DC013
+`, { only: ['DC013'], files: { 'compose.prod.yaml': override } });
+  });
 });
 
 describe('DC015 duplicate host port', () => {
@@ -543,6 +571,23 @@ describe('DC023 env_file', () => {
       - path: ./config/missing.env
               #^^^^^^^^^^^^^^^^^^^ DC023
 `, { only: ['DC023'], files: { '.env': 'A=1\n' } });
+  });
+
+  it('a fragment in a subfolder without its base resolves from the project folder above', () => {
+    // plausible/community-edition geoip/docker-compose.geoip.yml, used with -f compose.yml -f geoip/docker-compose.geoip.yml
+    const src = `services:
+  geoip:
+    image: maxmindinc/geoipupdate
+    env_file:
+      geoip/geoip.conf
+  other:
+    image: x
+    env_file: geoip/missing.conf
+              #^^^^^^^^^^^^^^^^^ DC023
+`;
+    expectDiagnostics('geoip/docker-compose.geoip.yml', src, { only: ['DC023'], files: { 'geoip/geoip.conf': 'A=1\n' } });
+    // a base file does resolve from its own folder
+    expectDiagnostics('geoip/compose.yaml', src.replace('      geoip/geoip.conf\n', '      geoip/geoip.conf\n      #^^^^^^^^^^^^^^^ DC023\n'), { only: ['DC023'], files: { 'geoip/geoip.conf': 'A=1\n' } });
   });
 });
 

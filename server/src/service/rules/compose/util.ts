@@ -1,7 +1,8 @@
 // Small helpers shared by the Compose rules (not a rule).
 import { isMap, isScalar, type Node } from 'yaml';
 import type { InfraDocument } from '../../documents/document';
-import { dirOf, joinPath, listItems, pairIn, project, resolve, str, valueIn, type ComposeProject } from '../../languages/compose/model';
+import { composeVariantFromName, basename } from '../../documents/classify';
+import { dirOf, isFragment, joinPath, listItems, pairIn, project, readDoc, resolve, str, valueIn, type ComposeProject, type TopKind } from '../../languages/compose/model';
 import { notCompose, problems, type Problem } from '../../languages/compose/validate';
 import { rangeOf } from '../../yaml/model';
 import type { RuleContext } from '../types';
@@ -11,6 +12,28 @@ export function composeProject(ctx: RuleContext): ComposeProject {
   const p = project(ctx.doc, ctx.workspace?.fs);
   if (!notCompose(ctx.doc)) return p;
   return { ...p, fragment: true, services: new Map(), top: { networks: new Map(), volumes: new Map(), secrets: new Map(), configs: new Map() } };
+}
+
+/** The override files `docker compose` loads on its own with a base file of the same folder. */
+const OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+
+/**
+ * The names the override beside a base file declares at the top level (`compose.yaml` with a
+ * `compose.override.yaml` holding its `secrets:`, as zulip/docker-zulip ships them): `docker compose up`
+ * merges that override in, so what it declares is declared for the project. Empty for any other file.
+ */
+export function overrideDeclares(ctx: RuleContext, kind: TopKind): Set<string> {
+  const fs = ctx.workspace?.fs;
+  const out = new Set<string>();
+  if (!fs || composeVariantFromName(basename(ctx.doc.path).toLowerCase()) !== 'base') return out;
+  for (const n of OVERRIDE_NAMES) {
+    const path = `${dirOf(ctx.doc.path)}/${n}`;
+    if (!fs.exists(path) || fs.isDirectory(path)) continue;
+    const ov = readDoc(path, fs);
+    if (ov && ov.classification.kind === 'compose') for (const name of project(ov, undefined).top[kind].keys()) out.add(name);
+    break;
+  }
+  return out;
 }
 
 /** A service definition written in the file being checked (not in its base or an included file). */
@@ -64,11 +87,19 @@ function exampleNames(name: string): string[] {
   return [...new Set(out)].filter((n) => n !== name);
 }
 
+/** The folders above `dir`, nearest first (at most three). */
+function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; out.length < 3 && d !== dirOf(d); ) out.push((d = dirOf(d)));
+  return out;
+}
+
 /** Required env files of the checked file's services that are missing (`required: false` ones skipped). */
 export function missingEnvFiles(ctx: RuleContext): MissingEnvFile[] {
   const fs = ctx.workspace?.fs;
   if (!fs) return [];
   const dir = dirOf(ctx.doc.path);
+  const fragment = composeProject(ctx).fragment && isFragment(ctx.doc);
   const out: MissingEnvFile[] = [];
   for (const svc of ownServices(ctx)) {
     const y = svc.ydoc;
@@ -90,6 +121,10 @@ export function missingEnvFiles(ctx: RuleContext): MissingEnvFile[] {
       if (!e.path || e.path.includes('$') || !e.node) continue;
       const abs = joinPath(dir, e.path);
       if (fs.exists(abs)) continue;
+      // a fragment without its base beside it (plausible/community-edition geoip/docker-compose.geoip.yml,
+      // used as `-f compose.yml -f geoip/docker-compose.geoip.yml`) resolves paths from the project
+      // folder, the first file's: a path found from a folder above counts
+      if (fragment && !e.path.startsWith('/') && ancestors(dir).some((d) => fs.exists(joinPath(d, e.path)))) continue;
       const slash = e.path.lastIndexOf('/');
       const prefix = slash < 0 ? '' : e.path.slice(0, slash + 1);
       const name = e.path.slice(slash + 1);
