@@ -97,6 +97,10 @@ export function roleSearchPaths(path: string, fs: FileReader): string[] {
   const dirs = [join(dirname(norm(path)), 'roles'), join(root, 'roles'), ...cfgPaths(root, fs, 'roles_path'), dirname(norm(path))];
   const role = roleOf(path);
   if (role) dirs.unshift(dirname(role.root));
+  // a Molecule scenario (`<project>/molecule/<scenario>/converge.yml`): Molecule puts the folder
+  // above the project on ANSIBLE_ROLES_PATH, so the role under test is found by its folder's name
+  const scenario = /^(.*)\/molecule\/[^/]+\/[^/]+$/.exec(norm(path));
+  if (scenario && scenario[1]) dirs.push(dirname(scenario[1]));
   return [...new Set(dirs)];
 }
 
@@ -141,7 +145,9 @@ export function resolveTaskFile(ref: string, path: string, fs: FileReader, part 
   if (ref.startsWith('/')) return fs.exists(ref) ? ref : undefined;
   const cands = [join(dirname(norm(path)), ref)];
   const roleRoot = roleOf(path)?.root ?? standaloneRoleRoot(path, part, fs);
-  if (roleRoot) cands.push(join(roleRoot, part, ref), join(roleRoot, ref));
+  // Ansible's path_dwim_relative also tries the role's tasks/ for a handler's import_tasks
+  // (roots/trellis roles/common/handlers/main.yml imports tasks/reload_nginx.yml)
+  if (roleRoot) cands.push(join(roleRoot, part, ref), join(roleRoot, ref), join(roleRoot, 'tasks', ref));
   const root = projectRoot(path, fs);
   cands.push(join(root, ref), join(root, 'playbooks', ref));
   for (const c of cands) if (fs.exists(c) && !fs.isDirectory(c)) return c;

@@ -8,10 +8,12 @@ import { t } from '../../knowledge/index';
 import { didYouMeanHint, tasks, TASK_KINDS } from './util';
 
 /** Options that modules once took and ansible-core removed: the task fails now, and the message says
- *  why an option seen in older roles is gone (`warn` of command/shell: 2.14). */
-const REMOVED: Record<string, Record<string, string>> = {
-  command: { warn: '2.14' },
-  shell: { warn: '2.14' },
+ *  why an option seen in older roles is gone (`warn` of command/shell: 2.14), or what replaced it
+ *  (`sha256sum` of get_url, 2.14: sovereign/sovereign roles/mailserver/tasks/checkrbl.yml). */
+const REMOVED: Record<string, Record<string, { version: string; use?: string }>> = {
+  command: { warn: { version: '2.14' } },
+  shell: { warn: { version: '2.14' } },
+  get_url: { sha256sum: { version: '2.14', use: 'checksum: "sha256:…"' } },
 };
 
 export const rule: Rule = {
@@ -31,8 +33,12 @@ export const rule: Rule = {
         if (fromFreeForm && m.freeForm) continue;
         const suggestion = didYouMean(key, names);
         const range = doc.rangeOf(a.keyStart, a.keyEnd);
-        const removedIn = task.short ? REMOVED[task.short]?.[key] : undefined;
-        const hint = removedIn ? t('ansible.hint.removedOption', settings.locale, { version: removedIn }) : didYouMeanHint(suggestion, settings.locale);
+        const removed = task.short ? REMOVED[task.short]?.[key] : undefined;
+        const hint = !removed
+          ? didYouMeanHint(suggestion, settings.locale)
+          : removed.use
+            ? t('ansible.hint.removedOptionUse', settings.locale, { version: removed.version, replacement: removed.use })
+            : t('ansible.hint.removedOption', settings.locale, { version: removed.version });
         const f: Finding = { range, args: { name: key, module: task.module, hint } };
         if (suggestion) f.fixes = [{ args: { suggestion }, edits: [{ range, newText: suggestion }], preferred: true }];
         report(f);
