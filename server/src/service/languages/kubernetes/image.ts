@@ -11,9 +11,15 @@ export interface ImageRef {
   digest?: string;
 }
 
+/**
+ * A build tool's placeholder, not an image: `ko://knative.dev/serving/cmd/activator` (ko replaces
+ * it with the built image's digest on `ko resolve` / `ko apply`).
+ */
+const BUILD_PLACEHOLDER = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 export function parseImage(ref: string): ImageRef | undefined {
   const s = ref.trim();
-  if (!s || /\s/.test(s) || s.includes('{{')) return undefined;
+  if (!s || /\s/.test(s) || s.includes('{{') || BUILD_PLACEHOLDER.test(s)) return undefined;
   const p = parseImageRef(s);
   if (p.templated || !p.repository) return undefined;
   return { registry: p.registry, defaultRegistry: !p.explicitRegistry, repository: p.repository, tag: p.tag, digest: p.digest };
