@@ -18,6 +18,8 @@ const OPENAPI = 'openapi: 3.0.0\ninfo:\n  title: x\npaths: {}\n';
 const HELM_TEMPLATE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n';
 const GITLAB = 'stages: [build]\nbuild:\n  script:\n    - make\n';
 
+const GITLAB_RUBY = 'image: "ruby:2.5"\n\n# Pick zero or more services\nservices:\n  - mysql:latest\n  - redis:latest\n  - postgres:latest\n\nvariables:\n  POSTGRES_DB: database_name\n\nrspec:\n  script:\n  - rspec spec\n\ndeploy:\n  type: deploy\n  environment: production\n  script:\n  - gem install dpl\n';
+
 type Case = [path: string, text: string, kind: FileKind, variant?: string, extra?: { fs?: Record<string, string>; override?: FileKind }];
 
 const cases: Case[] = [
@@ -81,6 +83,16 @@ const cases: Case[] = [
   ['/p/docker-compose.yml', '', 'compose', 'base'],
   ['/ansible-role-nginx/defaults/main.yml', 'nginx_user: www-data\n', 'ansible-vars', 'role-defaults', { fs: { '/ansible-role-nginx/meta/main.yml': 'galaxy_info: {}\n' } }],
   ['/ansible-role-nginx/handlers/main.yml', HANDLERS, 'ansible-handlers', undefined, { fs: { '/ansible-role-nginx/meta/main.yml': 'galaxy_info: {}\n' } }],
+  // round 3: sub-folders of a role's parts (nginxinc/ansible-role-nginx tasks/keys/apt-key.yml, a
+  // single apt_key task), in a roles/ folder and in a role kept as its own repository
+  ['/p/roles/nginx/tasks/keys/apt-key.yml', '---\n- name: (Debian/Ubuntu) Add NGINX signing key\n  apt_key:\n    id: 573BFD6B3D8FBC641079A6ABABF5BD827BD9BF62\n    keyring: /usr/share/keyrings/nginx-archive-keyring.gpg\n', 'ansible-tasks'],
+  ['/ansible-role-nginx/tasks/keys/apt-key.yml', '---\n- name: (Debian/Ubuntu) Add NGINX signing key\n  apt_key:\n    id: 573BFD6B3D8FBC641079A6ABABF5BD827BD9BF62\n', 'ansible-tasks', undefined, { fs: { '/ansible-role-nginx/meta/main.yml': 'galaxy_info: {}\n' } }],
+  ['/p/roles/nginx/vars/main/ports.yml', 'nginx_port: 80\n', 'ansible-vars', 'role-vars'],
+  ['/p/roles/nginx/templates/sub/site.yml', 'server_name: x\n', 'unknown'],
+  // a Helm chart's values with a `services:` mapping is not Compose; a Jekyll data list is not tasks
+  ['/chart/values.yaml', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 80\n', 'unknown', undefined, { fs: { '/chart/Chart.yaml': 'apiVersion: v2\nname: app\n' } }],
+  ['/chart/values-prod.yaml', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 80\n', 'unknown', undefined, { fs: { '/chart/Chart.yaml': 'apiVersion: v2\nname: app\n' } }],
+  ['/site/_data/team.yml', '- name: Alice\n  user: alice\n  tags: [core]\n', 'unknown'],
   ['/p/defaults/main.yml', 'x: 1\n', 'unknown'],
   ['/p/inventory/sample/hosts.yaml', '---\nkube-master:\n# node1:\n#   ip: 10.3.0.1\nkube-node:\netcd:\n', 'ansible-inventory', 'yaml'],
   ['/p/examples/svc.yaml', '{\n  apiVersion: "v1",\n  kind: "Service",\n  metadata: { name: "web" },\n  spec: { ports: [{ port: 80 }] },\n}\n', 'kubernetes'],
@@ -102,6 +114,27 @@ const cases: Case[] = [
   ['/p/etc/hosts', '127.0.0.1 localhost\n::1 localhost\n', 'unknown'],
   ['/p/setup.cfg', '[metadata]\nname = x\n', 'unknown'],
   ['/p/README.md', '# hello', 'unknown'],
+  // round 3 audit: GitLab CI files named `*.gitlab-ci.yml` with a top-level `services:` list and
+  // an indented `environment:` (gitlabhq/gitlabhq lib/gitlab/ci/templates/Ruby.gitlab-ci.yml)
+  ['/p/lib/gitlab/ci/templates/Ruby.gitlab-ci.yml', GITLAB_RUBY, 'unknown'],
+  ['/p/ci/ruby.yml', GITLAB_RUBY, 'unknown'],
+  // tool configs with apiVersion + kind are not manifests: kind (kubernetes-sigs/kind
+  // site/content/docs/user/kind-example-config.yaml), kubeadm (kubernetes-sigs/kind
+  // images/base/files/etc/kubeadm.yaml), kubelet and encryption configs (kelseyhightower/
+  // kubernetes-the-hard-way configs/), skaffold (GoogleContainerTools/skaffold
+  // examples/getting-started/skaffold.yaml), a kubeconfig
+  ['/p/kind-example-config.yaml', 'kind: Cluster\napiVersion: kind.sigs.k8s.io/v1alpha3\nkubeadmConfigPatches:\n- |\n  apiVersion: kubelet.config.k8s.io/v1beta1\n  kind: KubeletConfiguration\nnodes:\n- role: control-plane\n- role: worker\n', 'unknown'],
+  ['/p/kind.yaml', 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n', 'unknown'],
+  ['/p/etc/kubeadm.yaml', 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nkubernetesVersion: 1.23.7\n---\napiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  criSocket: /var/run/crio/crio.sock', 'unknown'],
+  ['/p/configs/kubelet-config.yaml', 'kind: KubeletConfiguration\napiVersion: kubelet.config.k8s.io/v1beta1\ncgroupDriver: systemd\nmaxPods: 16\n', 'unknown'],
+  ['/p/configs/encryption-config.yaml', 'kind: EncryptionConfiguration\napiVersion: apiserver.config.k8s.io/v1\nresources:\n  - resources:\n      - secrets\n', 'unknown'],
+  ['/p/skaffold.yaml', 'apiVersion: skaffold/v1beta16\nkind: Config\nbuild:\n  artifacts:\n  - image: gcr.io/k8s-skaffold/skaffold-example\n', 'unknown'],
+  ['/p/kubeconfig.yaml', 'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://127.0.0.1:6443\n  name: kind\ncurrent-context: kind\n', 'unknown'],
+  // …but a manifest next to a tool config in one file is still a manifest
+  ['/p/mixed.yaml', `apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\n---\n${DEPLOYMENT}`, 'kubernetes'],
+  // Compose by content still needs `services:` to be a mapping
+  ['/p/stack-list.yml', 'services:\n  - web\nx:\n  image: nginx\n', 'unknown'],
+  ['/p/stack-comment.yml', 'services:\n# the web tier\n\n  web:\n    image: nginx:1.27\n', 'compose', 'other'],
   // Modeline and user override beat everything
   ['/p/anything.yml', '# infra-notes: kind=ansible-tasks\n- debug: msg=hi\n', 'ansible-tasks'],
   ['/p/k8s/weird.yaml', `# infra-notes: kind=unknown\n${DEPLOYMENT}`, 'unknown'],

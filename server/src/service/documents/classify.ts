@@ -34,7 +34,8 @@ const UNRELATED_NAMES = new Set([
   'action.yml', 'action.yaml', 'cloudbuild.yaml', 'serverless.yml', 'buildspec.yml', '.hadolint.yaml', '.hadolint.yml',
   '.kube-linter.yaml', '.kube-linter.yml', 'docker-bake.hcl',
 ]);
-const UNRELATED_DIRS = ['.github', '.circleci', '.gitlab', '.vscode', 'node_modules', '.git'];
+// `_data`: a Jekyll site's data files (lists of people, links, tags)
+const UNRELATED_DIRS = ['.github', '.circleci', '.gitlab', '.vscode', 'node_modules', '.git', '_data'];
 
 const YAML_EXT = /\.(ya?ml)$/i;
 
@@ -76,6 +77,11 @@ export function classify(input: ClassifyInput): Classification {
 
   if (UNRELATED_DIRS.some((d) => dirs.includes(d))) return { kind: 'unknown', reason: 'path' };
   if (UNRELATED_NAMES.has(lower)) return { kind: 'unknown', reason: 'name' };
+  // a Helm chart's values files (`values.yaml`, `values-prod.yaml` beside `Chart.yaml`): input to
+  // templates, whatever keys they use (a `services:` mapping of images and ports is not Compose)
+  if (/^values([.-][\w.-]+)?\.ya?ml$/.test(lower) && input.fs?.exists(`${dirname(path)}/Chart.yaml`)) return { kind: 'unknown', reason: 'path' };
+  // GitLab CI files included from .gitlab-ci.yml: `Ruby.gitlab-ci.yml`, `build.docker.gitlab-ci.yml`
+  if (/\.gitlab-ci\.ya?ml$/.test(lower)) return { kind: 'unknown', reason: 'name' };
 
   const isYaml = YAML_EXT.test(name);
   const isIni = /\.(ini|cfg)$/i.test(name);
@@ -100,7 +106,9 @@ export function classify(input: ClassifyInput): Classification {
 
   // --- content that outranks paths ---------------------------------------------------------
   const k8s = scanKubernetes(text);
-  if (k8s.length > 0) return { kind: 'kubernetes', reason: 'content', k8s };
+  // kind, kubeadm, kubelet, skaffold configs and kubeconfigs carry apiVersion + kind too, but they
+  // are read by a tool, never sent to a cluster: they are not manifests
+  if (k8s.length > 0 && !k8s.every(isToolConfig)) return { kind: 'kubernetes', reason: 'content', k8s };
   if (looksLikeCompose(text)) return { kind: 'compose', variant: 'other', reason: 'content' };
 
   // --- Ansible layout ----------------------------------------------------------------------
@@ -178,13 +186,29 @@ export function scanKubernetes(text: string): K8sDocumentInfo[] {
   return out;
 }
 
+/**
+ * apiVersion groups of configuration files that tools read (kind, kubeadm, the kubelet, kube-proxy,
+ * the scheduler, the API server's encryption/admission/audit configs, skaffold, k3d, ctlptl, eksctl).
+ */
+const TOOL_CONFIG_API = /^(skaffold\/|kind\.(x-k8s|sigs\.k8s)\.io\/|kubeadm\.k8s\.io\/|(kubelet|kubeproxy|kubescheduler|kubecontrollermanager|apiserver)\.config\.k8s\.io\/|apiserver\.k8s\.io\/|audit\.k8s\.io\/|k3d\.io\/|ctlptl\.dev\/|eksctl\.io\/)/;
+
+/** A tool's configuration file rather than a manifest (a kubeconfig is `apiVersion: v1`, `kind: Config`). */
+export function isToolConfig(doc: K8sDocumentInfo): boolean {
+  return TOOL_CONFIG_API.test(doc.apiVersion) || (doc.apiVersion === 'v1' && doc.kind === 'Config');
+}
+
 const SERVICE_KEYS = /^\s{2,}(image|build|ports|volumes|environment|depends_on|command|restart|networks|healthcheck|container_name|env_file|expose|entrypoint|labels|deploy|profiles|extends)\s*:/m;
 
 export function looksLikeCompose(text: string): boolean {
   if (!/^services\s*:\s*(#.*)?$/m.test(text)) return false;
   // a top-level `hosts:` / `tasks:` file is Ansible, not Compose
   if (/^-\s+hosts\s*:/m.test(text)) return false;
-  return SERVICE_KEYS.test(text.slice(text.search(/^services\s*:/m)));
+  const rest = text.slice(text.search(/^services\s*:/m));
+  // Compose's `services:` is a mapping of service names; GitLab CI's top-level `services:` is a
+  // list of images (`- postgres:latest`)
+  const first = /\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)(\S)/.exec(rest);
+  if (!first || first[1].length === 0 || first[2] === '-') return false;
+  return SERVICE_KEYS.test(rest);
 }
 
 function topLevelShape(text: string): 'sequence' | 'mapping' | 'other' {
@@ -247,9 +271,14 @@ const ROLE_PARTS: Record<string, Classification> = {
  * `meta/main.yml` sibling.
  */
 function roleRootKind(path: string, dirs: string[], fs?: FileReader): Classification | undefined {
-  const part = ROLE_PARTS[dirs[dirs.length - 1]];
-  if (!part || !fs || !isRoleRepository(dirname(dirname(path)), fs)) return undefined;
-  return { ...part };
+  if (!fs) return undefined;
+  // the part folder holding the file, or one of its sub-folders (`tasks/keys/apt-key.yml`)
+  let dir = dirname(path);
+  for (let i = dirs.length - 1; i >= 0 && i >= dirs.length - 4; i--, dir = dirname(dir)) {
+    const part = ROLE_PARTS[dirs[i]];
+    if (part && isRoleRepository(dirname(dir), fs)) return { ...part };
+  }
+  return undefined;
 }
 
 /** A folder that is a role kept as a repository of its own: it has a `meta/main.yml`. */
@@ -264,8 +293,9 @@ function ansibleKindFromPath(dirs: string[], lower: string): Classification | un
   if (gv >= 0 && gv >= n - 2) return { kind: 'ansible-vars', variant: 'group_vars', reason: 'path' };
   if (hv >= 0 && hv >= n - 2) return { kind: 'ansible-vars', variant: 'host_vars', reason: 'path' };
   const r = dirs.lastIndexOf('roles');
-  if (r >= 0 && r === n - 3) {
-    switch (dirs[n - 1]) {
+  // roles/<role>/<part>/ and its sub-folders (`roles/nginx/tasks/keys/apt-key.yml`, `vars/main/*.yml`)
+  if (r >= 0 && r <= n - 3) {
+    switch (dirs[r + 2]) {
       case 'tasks': return { kind: 'ansible-tasks', reason: 'path' };
       case 'handlers': return { kind: 'ansible-handlers', reason: 'path' };
       case 'defaults': return { kind: 'ansible-vars', variant: 'role-defaults', reason: 'path' };
