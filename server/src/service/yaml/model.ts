@@ -187,7 +187,14 @@ export const MAX_NESTING = 128;
 function checkTree(d: YamlDoc): void {
   const found: YAMLParseError[] = [];
   const anchors = new Set<string>();
-  const stack: [unknown, number][] = [[d.contents, 0]];
+  // two parallel stacks rather than a [node, depth] pair per node: this walks every node of every
+  // document at each parse
+  const stack: unknown[] = [d.contents];
+  const depths: number[] = [0];
+  const push = (node: unknown, depth: number) => {
+    stack.push(node);
+    depths.push(depth);
+  };
   const capped = (node: unknown, depth: number): unknown => {
     if (depth <= MAX_NESTING || !(isMap(node) || isSeq(node))) return node;
     const s = new Scalar(null);
@@ -195,17 +202,18 @@ function checkTree(d: YamlDoc): void {
     return s;
   };
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+    const node = stack.pop();
+    const depth = depths.pop()!;
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor) anchors.add(anchor);
     if (isAlias(node)) {
       if (!anchors.has(node.source) && node.range) found.push(new YAMLParseError([node.range[0], node.range[1]], 'BAD_ALIAS', `Unresolved alias (the anchor must be set before the alias): *${node.source}`));
     } else if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
       for (const pair of node.items) {
         const key = pair.key;
         // `<<` merge keys may repeat (`<<: *a` then `<<: *b`): real files do it, Compose accepts it
-        if (isScalar(key) && key.value === key.value /* not NaN */ && key.value !== '<<') {
+        if (seen && isScalar(key) && key.value === key.value /* not NaN */ && key.value !== '<<') {
           if (seen.has(key.value) && key.range) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(key.value);
         }
@@ -213,16 +221,20 @@ function checkTree(d: YamlDoc): void {
         pair.value = capped(pair.value, depth + 1);
       }
       // pushed last pair first, so that pairs pop in document order
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i].value, depth + 1], [node.items[i].key, depth + 1]);
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        push(node.items[i].value, depth + 1);
+        push(node.items[i].key, depth + 1);
+      }
     } else if (isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         node.items[i] = capped(node.items[i], depth + 1);
-        stack.push([node.items[i], depth + 1]);
+        push(node.items[i], depth + 1);
       }
     } else if (isPair(node)) {
       node.key = capped(node.key, depth);
       node.value = capped(node.value, depth);
-      stack.push([node.value, depth], [node.key, depth]);
+      push(node.value, depth);
+      push(node.key, depth);
     }
   }
   if (found.length > 0) d.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
@@ -266,7 +278,13 @@ export function entries(map: unknown): { key: string; pair: Pair<Scalar, unknown
 
 export function getPair(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
   if (!isMap(map)) return undefined;
-  for (const item of (map as YAMLMap).items) if (keyName(item as Pair) === key) return item as Pair<Scalar, unknown>;
+  // keyName(item) === key, without building a string per key: the hottest lookup of the rules
+  for (const item of (map as YAMLMap).items) {
+    const k = (item as Pair).key;
+    if (!isScalar(k)) continue;
+    const v = k.value;
+    if (v === key || ((typeof v === 'number' || typeof v === 'boolean') && String(v) === key)) return item as Pair<Scalar, unknown>;
+  }
   return undefined;
 }
 

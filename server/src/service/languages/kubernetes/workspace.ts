@@ -88,16 +88,19 @@ export function indexedObject(doc: InfraDocument, o: K8sObject): IndexedObject {
   return out;
 }
 
+/** The document's workspace-index entry; memoised, shared by the index and the cross-file rules (never mutated). */
 export function indexFile(doc: InfraDocument): K8sIndexData {
-  const seen = new Set<string>();
-  const refs: IndexedRef[] = [];
-  for (const r of refsOf(doc)) {
-    const k = `${r.range.start.line}:${r.range.start.character}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    refs.push({ kind: r.kind, name: r.name, range: r.range, ...(r.from.namespace ? { namespace: r.from.namespace } : {}) });
-  }
-  return { objects: objects(doc).map((o) => indexedObject(doc, o)), refs };
+  return doc.cached('k8s.indexFile', () => {
+    const seen = new Set<string>();
+    const refs: IndexedRef[] = [];
+    for (const r of refsOf(doc)) {
+      const k = `${r.range.start.line}:${r.range.start.character}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      refs.push({ kind: r.kind, name: r.name, range: r.range, ...(r.from.namespace ? { namespace: r.from.namespace } : {}) });
+    }
+    return { objects: objects(doc).map((o) => indexedObject(doc, o)), refs };
+  });
 }
 
 /** Whether the workspace index holds manifests (cross-resource rules only run then). */

@@ -33,7 +33,7 @@ export function schemaProblems(doc: InfraDocument, ctx: RequestContext): SchemaP
       const rootDef = kindDef(o.apiVersion, o.kind);
       if (!rootDef) continue;
       const w = new Walker(doc, out, patch);
-      w.walk(o.root, `@${rootDef}`, rangeOf(doc, getKey(o.root, 'kind') ?? o.root), 'kind', true);
+      w.walk(o.root, `@${rootDef}`, getKey(o.root, 'kind') ?? o.root, 'kind', true);
     }
     return out;
   });
@@ -70,8 +70,11 @@ class Walker {
     this.out.push(p);
   }
 
-  /** `anchor`: where a missing required field of this object is reported; `root`: the top object. */
-  walk(node: unknown, type: string, anchor: Range, field: string, root = false): void {
+  /**
+   * `anchor`: the node where a missing required field of this object is reported (its range is
+   * only computed then: most objects miss nothing); `root`: the top object.
+   */
+  walk(node: unknown, type: string, anchor: Node, field: string, root = false): void {
     if (node === null || node === undefined || isAlias(node)) return;
     const n = node as Node;
     if (isScalar(n) && (n.value === null || (typeof n.value === 'string' && n.value.includes('{{')))) return;
@@ -81,17 +84,18 @@ class Walker {
       if (isOpenDef(name)) return;
       if (!isMap(n)) return this.typeProblem(n, field, type);
       const d = def(name)!;
-      const keys = Object.keys(d.p);
-      const present = new Set<string>();
+      const required = this.patch ? undefined : d.r;
+      const present = required?.length ? new Set<string>() : undefined;
       for (const item of (n as YAMLMap).items) {
         const pair = item as Pair<Node, Node>;
         const key = keyName(pair);
         if (key === undefined) continue;
-        present.add(key);
+        present?.add(key);
         const f = d.p[key];
         if (!f) {
           if (key === '<<' || key.includes('{{')) continue;
           const range = rangeOf(this.doc, pair.key);
+          const keys = Object.keys(d.p);
           const guess = keys.length ? closest(key, keys) : undefined;
           const close = guess !== undefined && (guess.toLowerCase() === key.toLowerCase() || distance(guess, key) <= Math.max(2, Math.floor(key.length / 4)));
           this.out.push({
@@ -101,7 +105,7 @@ class Walker {
           });
           continue;
         }
-        this.walk(pair.value, f.t, rangeOf(this.doc, pair.key), key);
+        this.walk(pair.value, f.t, pair.key, key);
         if (f.e && isScalar(pair.value) && typeof pair.value.value === 'string' && !f.e.includes(pair.value.value) && !pair.value.value.includes('{{')) {
           const v = pair.value.value;
           const ci = f.e.find((e) => e.toLowerCase() === v.toLowerCase());
@@ -112,12 +116,12 @@ class Walker {
           });
         }
       }
-      if (!this.patch) {
-        for (const r of d.r ?? []) {
+      if (required && present) {
+        for (const r of required) {
           // apiVersion/kind of the top object are checked elsewhere; in an embedded whole object
           // (apps/v1beta2 volumeClaimTemplates) they are optional
           if (present.has(r) || ((root || isKindDef(name)) && (r === 'apiVersion' || r === 'kind'))) continue;
-          this.out.push({ kind: 'required', range: anchor, args: { field: r, parent: shortDefName(name) } });
+          this.out.push({ kind: 'required', range: rangeOf(this.doc, anchor), args: { field: r, parent: shortDefName(name) } });
         }
       }
       return;
@@ -128,7 +132,7 @@ class Walker {
       for (const item of (n as YAMLSeq).items) {
         const it = item as Node;
         const first = isMap(it) && (it as YAMLMap).items[0] ? ((it as YAMLMap).items[0] as Pair).key as Node : it;
-        this.walk(it, inner, rangeOf(this.doc, first ?? it), field);
+        this.walk(it, inner, first ?? it, field);
       }
       return;
     }
@@ -138,7 +142,7 @@ class Walker {
       for (const item of (n as YAMLMap).items) {
         const pair = item as Pair<Node, Node>;
         const key = keyName(pair) ?? field;
-        this.walk(pair.value, inner, rangeOf(this.doc, pair.key), key);
+        this.walk(pair.value, inner, pair.key, key);
       }
       return;
     }
