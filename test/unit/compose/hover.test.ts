@@ -197,4 +197,42 @@ describe('reference hovers', () => {
     assert.deepEqual(h!.range, { start: { line: 3, character: 17 }, end: { line: 3, character: 19 } });
     assert.match(hoverText('compose.yaml', 'services:\n  web:\n    image: x\n    networks: [ba<|>ck]\nnetworks:\n  back:\n', ru), /Сеть/);
   });
+
+  it('says where a secret, config, volume or network a service names is declared, and what the container sees', () => {
+    const project = (cursorAt: string) => `services:
+  web:
+    image: nginx:1.27
+    secrets:
+      - db_pass
+      - source: api_key
+        target: /etc/app/key
+    configs: [nginx_conf]
+    volumes:
+      - data:/var/lib/data
+    networks: [front, ghost]
+volumes:
+  data:
+networks:
+  front:
+    driver: bridge
+configs:
+  nginx_conf:
+    file: ./nginx.conf
+secrets:
+  db_pass:
+    file: ./db_pass.txt
+  api_key:
+    environment: API_KEY
+`.replace(cursorAt, cursorAt.replace(/^(.)/, '$1<|>'));
+    const secret = hoverText('compose.yaml', project('db_pass\n    '));
+    assert.match(secret, /`db_pass` is declared under the top-level `secrets:` at line 21 of `compose.yaml`/);
+    assert.match(secret, /from the file `\.\/db_pass\.txt`[\s\S]*In the container: `\/run\/secrets\/db_pass`/);
+    const long = hoverText('compose.yaml', project('api_key\n        target'));
+    assert.match(long, /environment variable `API_KEY`[\s\S]*In the container: `\/etc\/app\/key`/);
+    assert.match(hoverText('compose.yaml', project('nginx_conf]')), /from the file `\.\/nginx\.conf`[\s\S]*In the container: `\/nginx_conf`/);
+    assert.match(hoverText('compose.yaml', project('data:/var')), /named volume/);
+    assert.match(hoverText('compose.yaml', project('front,')), /Driver `bridge`/);
+    assert.match(hoverText('compose.yaml', project('ghost]')), /`ghost` is not declared under the top-level `networks:`/);
+    assert.match(hoverText('compose.yaml', project('db_pass\n    '), ru), /объявлен в верхнеуровневом `secrets:` в строке 21[\s\S]*В контейнере: `\/run\/secrets\/db_pass`/);
+  });
 });

@@ -1,7 +1,7 @@
 // Hovers for Compose files: every key of the specification (from the knowledge base, by the key's
 // place), documented enum values, `${VAR}` interpolation resolved against `.env`, service names,
 // YAML aliases, merge keys and the `!reset`/`!override` tags.
-import { isAlias, isScalar } from 'yaml';
+import { isAlias, isScalar, isSeq } from 'yaml';
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
 import { ref, t, type RefEntry } from '../../knowledge/index';
@@ -11,8 +11,8 @@ import { nodeAt, rangeOf, yamlModel } from '../../yaml/model';
 import { parseImageRef } from '../../images';
 import type { RequestContext } from '../support';
 import { dotEnv, varAt } from './env';
-import { isFragment, project, serviceValue, str } from './model';
-import { refs } from './refs';
+import { isExternal, isFragment, project, serviceValue, str, valueIn, type ComposeProject, type TopKind } from './model';
+import { refs, type Ref } from './refs';
 import { specAt } from './spec-path';
 import type { SpecNode } from './data/spec';
 
@@ -185,6 +185,56 @@ function refHover(doc: InfraDocument, pos: Position, ctx: RequestContext): Hover
     const svc = p.services.get(r.name);
     const image = svc ? str(serviceValue(svc, 'image')?.value) : undefined;
     if (image) extra.push(`\`${image}\``);
+  } else {
+    extra.push(...declarationLines(p, r, locale));
   }
   return md(renderRef(e, locale, { extra }), r.range);
 }
+
+/**
+ * What a network, volume, secret or config a service names is in this project: where it is
+ * declared, where its content comes from, and (secrets, configs) the file the container sees.
+ */
+function declarationLines(p: ComposeProject, r: Ref, locale: Locale): string[] {
+  const kind = r.kind as TopKind;
+  const decls = p.top[kind]?.get(r.name);
+  const d = decls?.[decls.length - 1];
+  const out: string[] = [];
+  if (!d) {
+    // `default` is the network every service joins without declaring it
+    if (!(kind === 'networks' && r.name === 'default')) out.push(t('compose.hover.undeclared', locale, { name: r.name, kind }));
+  } else {
+    const line = d.layer.doc.positionAt(d.key.range?.[0] ?? 0).line + 1;
+    const file = d.layer.doc.path.split('/').pop() ?? d.layer.doc.path;
+    out.push(t('compose.hover.declared', locale, { name: r.name, kind, line, file }));
+    const y = d.layer.ydoc;
+    const field = (k: string) => str(valueIn(y, d.value, k));
+    if (isExternal(d)) out.push(t('compose.hover.source.external', locale));
+    else if (field('file') !== undefined) out.push(t('compose.hover.source.file', locale, { value: field('file')! }));
+    else if (field('environment') !== undefined) out.push(t('compose.hover.source.environment', locale, { value: field('environment')! }));
+    else if (valueIn(y, d.value, 'content') !== undefined) out.push(t('compose.hover.source.content', locale));
+    else if (field('driver') !== undefined) out.push(t('compose.hover.source.driver', locale, { value: field('driver')! }));
+    else if (kind === 'volumes') out.push(t('compose.hover.source.volume', locale));
+    else if (kind === 'networks') out.push(t('compose.hover.source.network', locale));
+  }
+  if ((kind === 'secrets' || kind === 'configs') && r.via !== 'build.secrets') {
+    const path = mountPath(p, r, kind);
+    if (path) out.push(t('compose.hover.mountedAt', locale, { path }));
+  }
+  return out;
+}
+
+/** `/run/secrets/<name>` (or the long form's `target`); a config lands at `/<name>` by default. */
+function mountPath(p: ComposeProject, r: Ref, kind: 'secrets' | 'configs'): string | undefined {
+  let target: string | undefined;
+  const y = r.layer.ydoc;
+  const svc = p.services.get(r.from)?.layers.find((l) => l.layer === r.layer)?.map;
+  const list = svc ? valueIn(y, svc, kind) : undefined;
+  for (const it of isSeq(list) ? list.items : []) {
+    if (valueIn(y, it, 'source') === r.node) target = str(valueIn(y, it, 'target'));
+  }
+  if (target?.startsWith('/')) return target;
+  const name = target ?? r.name;
+  return kind === 'secrets' ? `/run/secrets/${name}` : `/${name}`;
+}
+
