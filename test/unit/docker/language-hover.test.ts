@@ -97,6 +97,8 @@ const COMMANDS: Row[] = [
   { src: 'FROM d\nRUN apt-g<|>et install -y --no-install-recommends curl', word: 'apt-get', en: /--no-install-recommends/, ru: /--no-install-recommends/, note: 'DOCKER-04' },
   { src: 'FROM d\nRUN apt-get install -y cu<|>rl', word: 'curl', en: /--no-install-recommends/, ru: /--no-install-recommends/ },
   { src: 'FROM d\nRUN apt-get update \\\n  && rm -rf /var/lib/apt/li<|>sts/*', word: '/var/lib/apt/lists/*', en: /same `RUN`/, ru: /том же `RUN`/, note: 'DOCKER-04' },
+  { src: 'FROM debian:trixie-slim\nRUN apt-get install --update -y curl; apt-get dist<|>clean', word: 'distclean', en: /also removes the lists/, ru: /удаляет и списки/, note: 'DOCKER-04' },
+  { src: 'FROM d\nRUN apt-get install -y curl && apt-get cl<|>ean', word: 'clean', en: /not the package lists/, ru: /не списки пакетов/, note: 'DOCKER-04' },
   { src: 'FROM d\nRUN s<|>et -ex && make', word: 'set', en: /first failing/, ru: /первой ошибке/, note: 'DOCKER-06' },
   { src: 'FROM d\nRUN set -e<|>x; make', word: '-ex', en: /first failing/, ru: /первой ошибке/, note: 'DOCKER-06' },
   { src: 'FROM nginx\nRUN ln -sf /dev/std<|>out /var/log/nginx/access.log', word: '/dev/stdout', en: /docker logs/, ru: /docker logs/, note: 'DOCKER-05' },

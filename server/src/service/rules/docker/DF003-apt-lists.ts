@@ -1,5 +1,5 @@
 // DF003 — apt-get install without removing /var/lib/apt/lists in the same RUN (DOCKER-04): `rm -rf
-// /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 3.0), or a cache mount.
+// /var/lib/apt/lists/*`, or `apt-get distclean` / `dist-clean` (apt 3.0), or a cache mount.
 import { commandName } from '../../languages/docker/model';
 import type { Rule } from '../types';
 import { cacheMounts, facts } from './lib/model';
@@ -20,8 +20,8 @@ export const rule: Rule = {
         const cleaned = f.commands(instr).some((c) => {
           const p = commandName(c);
           if (p?.name === 'rm' && c.words.some((w) => w.text.startsWith('/var/lib/apt/lists'))) return true;
-          // apt 3.0 (Debian trixie): `apt-get dist-clean` removes the lists too (docker-library images)
-          return (p?.name === 'apt-get' || p?.name === 'apt') && c.words.slice(p.index + 1).some((w) => w.text === 'dist-clean');
+          // apt 3.0 (Debian trixie): `apt-get distclean` (alias `dist-clean`) removes the lists too (docker-library images)
+          return (p?.name === 'apt-get' || p?.name === 'apt') && c.words.slice(p.index + 1).some((w) => w.text === 'dist-clean' || w.text === 'distclean');
         });
         if (cleaned) continue;
         const heredoc = /<<-?\s*["']?\w/.test(instr.getRawArgumentsContent() ?? '');
