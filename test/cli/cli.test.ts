@@ -65,6 +65,12 @@ describe('infra-notes check / explain as a process', () => {
     assert.ok(files.has('app/Dockerfile'));
   });
 
+  test('json stays JSON when the yaml package\'s debug switches are set in the environment', () => {
+    const r = cli(['check', '--format', 'json'], project, { LOG_TOKENS: '1', LOG_STREAM: '1' });
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok((JSON.parse(r.stdout) as JsonFinding[]).some((f) => f.file === 'compose.yaml'));
+  });
+
   test('globs select files under the current folder; a glob that matches nothing is a usage error', () => {
     const r = cli(['check', '**/Dockerfile', '--format', 'json'], project);
     assert.equal(r.code, 1, r.stderr);

@@ -135,3 +135,20 @@ describe('server over stdio', () => {
     assert.doesNotMatch(c.stderr, /Error|uncaught/i);
   });
 });
+
+describe('the yaml package\'s debug switches', () => {
+  test('LOG_TOKENS / LOG_STREAM in the environment do not flood the client with parser dumps', async () => {
+    const c = new LspClient({ env: { ...process.env, LOG_TOKENS: '1', LOG_STREAM: '1' } });
+    try {
+      await c.initialize(WS);
+      const uri = uriOf(join(WS, 'compose.yaml'));
+      c.open(uri, 'dockercompose', 'services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n');
+      const p = await c.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+      assert.ok(p.diagnostics.some((d) => d.code === 'DC004'));
+      // the server's own start-up lines only: the parser would otherwise log every token it reads
+      assert.ok(c.logs.length < 20, `${c.logs.length} log messages, e.g. ${c.logs.slice(0, 3).join(' | ')}`);
+    } finally {
+      await c.shutdown().catch(() => c.kill());
+    }
+  });
+});
