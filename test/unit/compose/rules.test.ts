@@ -76,6 +76,22 @@ models:
   llm:
     model: ai/smollm2
 `, { only: ['DC002', 'DC003', 'DC004'] });
+    // `initial_sync` of a watch rule (compose-go: the official form of the former `x-initialSync`)
+    expectDiagnostics(F, `services:
+  frontend:
+    build: ./frontend
+    develop:
+      watch:
+        - action: sync
+          path: ./frontend/src
+          target: /app/src
+          initial_sync: true
+        - action: sync
+          path: ./frontend/public
+          target: /app/public
+          initial_sinc: true
+          #^^^^^^^^^^^ DC002
+`, { only: ['DC002', 'DC003', 'DC004'] });
   });
 
   it('says it in Russian too', () => {
@@ -383,6 +399,41 @@ secrets:
     secrets: [zulip__secret_key]
               #^^^^^^^^^^^^^^^^ DC013
 `, { only: ['DC013'], files: { 'compose.prod.yaml': override } });
+  });
+
+  it('DC010 and DC013: an add-on file beside its base names what the base defines', () => {
+    // jitsi/docker-jitsi-meet jibri.yml, run as `docker compose -f docker-compose.yml -f jibri.yml`
+    const base = "services:\n    jicofo:\n        image: jitsi/jicofo:stable\n        networks:\n            meet.jitsi:\nnetworks:\n    meet.jitsi:\n";
+    const src = `services:
+    jibri:
+        image: jitsi/jibri:stable-5142-3
+        depends_on:
+            - jicofo
+            - jvb
+              #^^ DC010
+        networks:
+            meet.jitsi:
+            recorders:
+            #^^^^^^^^ DC013
+`;
+    expectDiagnostics('jibri.yml', src, { only: ['DC010', 'DC013'], files: { 'docker-compose.yml': base } });
+    // an alternative project named like Compose (temporalio/docker-compose docker-compose-mysql.yml) runs on its own
+    expectDiagnostics('docker-compose-mysql.yml', `services:
+    temporal:
+        image: temporalio/auto-setup:1.22
+        depends_on: [jicofo]
+                     #^^^^^ DC010
+`, { only: ['DC010', 'DC013'], files: { 'docker-compose.yml': base } });
+    // without a base beside it, the add-on is checked on its own
+    expectDiagnostics('jibri.yml', `services:
+    jibri:
+        image: jitsi/jibri:stable-5142-3
+        depends_on: [jicofo]
+                     #^^^^^ DC010
+        networks:
+            meet.jitsi:
+            #^^^^^^^^^ DC013
+`, { only: ['DC010', 'DC013'] });
   });
 });
 
@@ -694,6 +745,17 @@ describe('DC024 links', () => {
   db:
     image: postgres:16
 `, { only: ['DC024'] });
+  });
+
+  it('a link with an alias points to a networks alias, in both languages', () => {
+    // photoprism/photoprism compose.yaml: `links: ["traefik:localssl.dev", …]`
+    const src = 'services:\n  photoprism:\n    image: photoprism/photoprism:develop\n    links:\n      - "traefik:localssl.dev"\n      - "traefik:app.localssl.dev"\n  traefik:\n    image: photoprism/traefik:latest\n';
+    const [d] = diagnose(F, src).filter((x) => x.code === 'DC024');
+    assert.equal(d.message, '`links` in `photoprism` is legacy: for the extra name `localssl.dev`, give `traefik` a `networks` alias instead.');
+    const [ru] = diagnose(F, src, { settings: { locale: 'ru' } }).filter((x) => x.code === 'DC024');
+    assert.match(String(ru.message), /алиас в `networks`/);
+    const [plain] = diagnose(F, 'services:\n  web:\n    image: nginx:1.27\n    links: [db]\n  db:\n    image: postgres:16\n').filter((x) => x.code === 'DC024');
+    assert.equal(plain.message, '`links` in `web` is legacy: services on a shared network already reach each other by name.');
   });
 });
 

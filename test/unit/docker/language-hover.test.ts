@@ -164,6 +164,16 @@ describe('hover: parser directives', () => {
     assert.match(hoverText('Dockerfile', src, ru), /нет соответствующего правила/);
   });
 
+  it('the backtick value of escape is an inline code span, not a code fence', () => {
+    // dotnet/dotnet-docker samples/aspnetapp/Dockerfile.nanoserver
+    const src = '# escape=<|>`\nFROM mcr.microsoft.com/dotnet/sdk:10.0-nanoserver-ltsc2022 AS build\n';
+    const h = hoverText('Dockerfile', src);
+    assert.match(h, /^`` ` `` — for Windows images/m);
+    assert.doesNotMatch(h, /^```/m);
+    assert.match(hoverText('Dockerfile', src, ru), /^`` ` `` — для Windows-образов/m);
+    assert.match(hoverText('Dockerfile', '# escape=<|>\\\nFROM a\n'), /^`\\` — the default/m);
+  });
+
   it('a comment after the first instruction is not a directive', () => {
     assert.equal(hoverText('Dockerfile', 'FROM a\n# syn<|>tax=docker/dockerfile:1\n'), '');
   });
@@ -260,6 +270,13 @@ describe('hover: image references (DOCKER-11) and stages', () => {
     assert.match(h, /\| Repository \| `team\/app` \|/);
     assert.match(h, /\| Digest \| `sha256:abc123` \|/);
     assert.doesNotMatch(h, /\| Tag \|/);
+  });
+
+  it('quotes around a build argument in FROM are not part of the tag (jenkinsci/docker)', () => {
+    // jenkinsci/docker debian/bookworm/hotspot/Dockerfile
+    const h = hoverText('Dockerfile', 'ARG BOOKWORM_TAG=20250113\nFROM deb<|>ian:bookworm-"${BOOKWORM_TAG}" AS jre-build\n');
+    assert.match(h, /With the build arguments: `debian:bookworm-20250113`/);
+    assert.match(h, /\| Tag \| `bookworm-20250113` \|/);
   });
 
   it('an untagged image pulls latest', () => {

@@ -95,6 +95,21 @@ RUN apt-get install --update -y --no-install-recommends wget; apt-get clean
 `, { only: ['DF003'] });
   });
 
+  it('DF003: removing a folder that holds the lists (rm -rf /var/lib) cleans them too', () => {
+    // penpot/penpot docker/images/Dockerfile.backend
+    expectDf("Dockerfile", `FROM debian:trixie-slim
+RUN set -ex; \\
+    apt-get -qq update; \\
+    apt-get -qqy --no-install-recommends install ca-certificates curl; \\
+    apt-get clean; \\
+    rm -rf /var/lib /var/cache; \\
+    rm -rf /usr/include
+RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/*
+RUN apt-get update && apt-get install -y --no-install-recommends jq && rm -rf /var/lib/dpkg/info/foo.list
+                      #^^^^^^^^^^^^^^ DF003
+`, { only: ['DF003'] });
+  });
+
   it('DF004', () => {
     expectDf("Dockerfile", `FROM python:3.12-slim AS build
 RUN pip install wheel==0.43.0

@@ -196,7 +196,8 @@ function buildInfo(doc: InfraDocument): DockerfileInfo {
       const from = instr as From;
       const image = from.getImage() ?? '';
       const name = from.getBuildStage() ?? undefined;
-      const resolvedImage = substitute(image, (n) => globals.get(n));
+      // BuildKit reads FROM as a shell word: quotes go (jenkinsci/docker `FROM debian:bookworm-"${BOOKWORM_TAG}"`)
+      const resolvedImage = substitute(image, (n) => globals.get(n)).replace(/["']/g, '');
       const lower = resolvedImage.toLowerCase();
       const parent = stages.find((s) => s.name !== undefined && s.name.toLowerCase() === lower)?.index;
       stages.push({

@@ -7,7 +7,7 @@ import type { InfraDocument } from '../../documents/document';
 import { pairIn, resolve, type ComposeProject, type TopKind } from '../../languages/compose/model';
 import { refs } from '../../languages/compose/refs';
 import type { Rule } from '../types';
-import { composeProject, overrideDeclares } from './util';
+import { baseBeside, composeProject, overrideDeclares } from './util';
 
 export const rule: Rule = {
   id: 'DC013',
@@ -16,12 +16,15 @@ export const rule: Rule = {
     const p = composeProject(ctx);
     if (p.fragment) return;
     const fromOverride = new Map<TopKind, Set<string>>();
+    // an add-on file beside its base (jitsi/docker-jitsi-meet jibri.yml: `networks: meet.jitsi:`)
+    let base: ReturnType<typeof baseBeside> | false = false;
     for (const r of refs(p)) {
       if (r.kind === 'service' || !r.layer.self || r.name.includes('$')) continue;
       if (r.kind === 'networks' && r.name === 'default') continue;
       if (p.top[r.kind].has(r.name)) continue;
       if (!fromOverride.has(r.kind)) fromOverride.set(r.kind, overrideDeclares(ctx, r.kind));
       if (fromOverride.get(r.kind)!.has(r.name)) continue;
+      if ((base === false ? (base = baseBeside(ctx)) : base)?.top[r.kind].has(r.name)) continue;
       const edit = declare(ctx.doc, p, r.kind, r.name);
       ctx.report({ range: r.range, args: { kind: r.kind, name: r.name }, fixes: edit ? [{ edits: [edit], preferred: true }] : [] });
     }

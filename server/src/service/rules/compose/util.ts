@@ -2,7 +2,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { InfraDocument } from '../../documents/document';
 import { composeVariantFromName, basename } from '../../documents/classify';
-import { dirOf, isFragment, joinPath, listItems, pairIn, project, readDoc, resolve, str, valueIn, type ComposeProject, type TopKind } from '../../languages/compose/model';
+import { dirOf, findBase, isFragment, joinPath, listItems, pairIn, project, readDoc, resolve, str, valueIn, type ComposeProject, type TopKind } from '../../languages/compose/model';
 import { notCompose, problems, type Problem } from '../../languages/compose/validate';
 import { rangeOf } from '../../yaml/model';
 import type { RuleContext } from '../types';
@@ -34,6 +34,23 @@ export function overrideDeclares(ctx: RuleContext, kind: TopKind): Set<string> {
     break;
   }
   return out;
+}
+
+/**
+ * The project of the base Compose file beside a file that is Compose by its content but not by its
+ * name (jitsi/docker-jitsi-meet `jibri.yml`, `etherpad.yml`…, run as `docker compose -f docker-compose.yml
+ * -f jibri.yml`): such an add-on names services and networks its base defines. Undefined for a file
+ * named like Compose (its overrides and variants are already merged onto the base; a
+ * `docker-compose-mysql.yml` is a project of its own) or with no base beside it.
+ */
+export function baseBeside(ctx: RuleContext): ComposeProject | undefined {
+  const fs = ctx.workspace?.fs;
+  const name = basename(ctx.doc.path).toLowerCase();
+  // `docker-compose-mysql.yml` beside `docker-compose.yml` is an alternative project, run on its own
+  if (!fs || composeVariantFromName(name) !== undefined || /^(docker-)?compose[-_.]/.test(name)) return undefined;
+  const path = findBase(ctx.doc, fs);
+  const base = path ? readDoc(path, fs) : undefined;
+  return base && base.classification.kind === 'compose' ? project(base, fs) : undefined;
 }
 
 /** A service definition written in the file being checked (not in its base or an included file). */

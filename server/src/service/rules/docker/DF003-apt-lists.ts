@@ -5,6 +5,14 @@ import type { Rule } from '../types';
 import { cacheMounts, facts } from './lib/model';
 import { appendToInstruction, headRange, isInstall, pmCommands } from './lib/packages';
 
+// `rm -rf /var/lib/apt/lists/*`, or a folder that holds the lists: `rm -rf /var/lib /var/cache`
+// (penpot/penpot docker/images/Dockerfile.backend) or `/var/lib/apt/*`
+const LIST_PARENTS = new Set(['/var', '/var/lib', '/var/lib/apt']);
+function removesLists(word: string): boolean {
+  if (word.startsWith('/var/lib/apt/lists')) return true;
+  return LIST_PARENTS.has(word.replace(/\/\*$/, '').replace(/\/+$/, ''));
+}
+
 export const rule: Rule = {
   id: 'DF003',
   kinds: ['dockerfile'],
@@ -19,7 +27,7 @@ export const rule: Rule = {
         if (cacheMounts(instr).some((t) => t.startsWith('/var/lib/apt'))) continue;
         const cleaned = f.commands(instr).some((c) => {
           const p = commandName(c);
-          if (p?.name === 'rm' && c.words.some((w) => w.text.startsWith('/var/lib/apt/lists'))) return true;
+          if (p?.name === 'rm' && c.words.slice(p.index + 1).some((w) => removesLists(w.text))) return true;
           // apt 3.0 (Debian trixie): `apt-get distclean` (alias `dist-clean`) removes the lists too (docker-library images)
           return (p?.name === 'apt-get' || p?.name === 'apt') && c.words.slice(p.index + 1).some((w) => w.text === 'dist-clean' || w.text === 'distclean');
         });

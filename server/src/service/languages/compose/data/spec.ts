@@ -202,6 +202,8 @@ export const SERVICE: SpecNode = map({
         target: str(),
         ignore: stringOrList(),
         include: stringOrList({ since: '2.32' }),
+        // sync the files once when watch starts, before waiting for changes (compose-go's former `x-initialSync`)
+        initial_sync: bool(),
         exec: serviceHook('compose.service.develop.watch.exec'),
       })),
     },
