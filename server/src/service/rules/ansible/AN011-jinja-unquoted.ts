@@ -4,8 +4,9 @@ import { yamlModel } from '../../yaml/model';
 import type { Rule } from '../types';
 
 const ANSIBLE_YAML = ['ansible-playbook', 'ansible-tasks', 'ansible-handlers', 'ansible-vars', 'ansible-inventory'] as const;
-/** `key: {{ …` or `- {{ …` on one line; group 2 is the value up to a comment */
-const LINE = /^(\s*(?:-\s+)*(?:[^\s#'"{}[\]][^:#]*?:\s+)?(?:-\s+)?)(\{\{.*?)\s*(?:\s#.*)?$/;
+/** `key: {{ …` or `- {{ …` on one line; group 2 is the value up to a comment. A key never starts
+ *  with `- ` (that is a list item: `- "Target: {{ x }}"` is a quoted string, not a key) */
+const LINE = /^(\s*(?:-\s+)*(?:(?!-\s)[^\s#'"{}[\]][^:#]*?:\s+)?(?:-\s+)?)(\{\{.*?)\s*(?:\s#.*)?$/;
 
 export const rule: Rule = {
   id: 'AN011',

@@ -2,6 +2,7 @@
 import { t } from '../../knowledge/index';
 import { ansibleModel } from '../../languages/ansible/model';
 import { findRole, playRoleNames, resolveTaskFile } from '../../languages/ansible/project';
+import { isSeq } from 'yaml';
 import { getPair, scalarString, type Node } from '../../yaml/model';
 import type { Rule } from '../types';
 import { nodeRange } from './util';
@@ -21,7 +22,11 @@ export const rule: Rule = {
         if (ref && resolveTaskFile(ref, doc.path, fs) === undefined) report({ range: nodeRange(doc, imp.value as Node), args: { name: ref, where: where('file') } });
         continue;
       }
+      // a play's `collections:` keyword: Ansible looks a bare role name up in each listed
+      // collection (`ns.coll.<name>`) before the roles paths; those are installed, not in the workspace
+      const viaCollections = playSearchesCollections(play.map);
       for (const r of playRoleNames(play, model)) {
+        if (viaCollections && !r.name.includes('/')) continue;
         if (findRole(r.name, doc.path, fs) === undefined) report({ range: nodeRange(doc, r.node), args: { name: r.name, where: where('role') } });
       }
     }
@@ -43,3 +48,13 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The play lists a collection other than ansible.builtin/ansible.legacy in `collections:`. */
+function playSearchesCollections(map: unknown): boolean {
+  const v = getPair(map, 'collections')?.value;
+  if (!isSeq(v)) return false;
+  return v.items.some((i) => {
+    const s = scalarString(i);
+    return s !== undefined && s !== '' && !/^ansible\.(builtin|legacy)$/.test(s);
+  });
+}
