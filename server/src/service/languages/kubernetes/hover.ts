@@ -79,7 +79,7 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
       if (root) {
         const d = description(defOf(root)?.d);
         if (d) extra.push(`**${label('reference', locale)}** · \`${o.apiVersion}/${o.kind}\`\n\n${d}`);
-      } else extra.push(label('customResource', locale, { kind: o.kind, apiVersion: o.apiVersion }));
+      } else extra.push(label(isOpenShiftApi(o.apiVersion, o.kind) ? 'openShiftResource' : 'customResource', locale, { kind: o.kind, apiVersion: o.apiVersion }));
     } else {
       extra.push(apiStatusText(o, ctx));
     }
@@ -145,7 +145,19 @@ export function apiStatusText(o: K8sObject, ctx: RequestContext): string {
     const { advice } = apiAdvice(st.change, o.kind, 'deprecated', ctx);
     return label('apiDeprecated', locale, { apiVersion: o.apiVersion, kind: o.kind, deprecated: `1.${st.change.deprecated}`, version, advice });
   }
+  if (!kindDef(o.apiVersion, o.kind) && isOpenShiftApi(o.apiVersion, o.kind)) return label('openShiftResource', locale, { apiVersion: o.apiVersion, kind: o.kind });
   return label(kindDef(o.apiVersion, o.kind) ? 'apiCurrent' : 'apiUnknown', locale, { apiVersion: o.apiVersion, kind: o.kind, version });
+}
+
+// OpenShift's own APIs (served by its API server, not by a CRD): the `*.openshift.io` groups, and the
+// legacy group-less `v1` form older templates still use (`kind: Template`, `DeploymentConfig`…)
+const OPENSHIFT_LEGACY_V1 = new Set([
+  'Template', 'DeploymentConfig', 'Route', 'BuildConfig', 'Build', 'ImageStream', 'ImageStreamTag', 'ImageStreamImport',
+  'Project', 'ProjectRequest', 'OAuthClient', 'Group', 'User', 'Identity', 'SecurityContextConstraints',
+]);
+
+export function isOpenShiftApi(apiVersion: string, kind: string): boolean {
+  return /\.openshift\.io\//.test(apiVersion) || (apiVersion === 'v1' && OPENSHIFT_LEGACY_V1.has(kind));
 }
 
 function computedExtras(doc: InfraDocument, o: K8sObject, path: PathSegment[], onKey: boolean, ctx: RequestContext, extra: string[]): void {

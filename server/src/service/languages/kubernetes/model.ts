@@ -17,7 +17,7 @@ export interface K8sObject {
   name?: string;
   namespace?: string;
   labels: Record<string, string>;
-  /** the document holds Helm/Jinja `{{ … }}`: schema validation is skipped */
+  /** the document holds Helm/Jinja `{{ … }}` or `{% … %}`: schema validation is skipped */
   templated: boolean;
   /** offsets of the document */
   start: number;
@@ -28,6 +28,9 @@ export interface K8sObject {
   /** path of the pod template (workloads): …template */
   templatePath?: PathSegment[];
 }
+
+/** Helm/Jinja markup (`{{ … }}`, `{% … %}`): the text only becomes YAML once rendered. */
+export const TEMPLATED = /\{\{|\{%/;
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController']);
 
@@ -65,7 +68,7 @@ export function objects(doc: InfraDocument): K8sObject[] {
         name: scalarString(get(meta, 'name')),
         namespace: scalarString(get(meta, 'namespace')),
         labels: stringMap(get(meta, 'labels')),
-        templated: doc.content.slice(r[0], end).includes('{{'),
+        templated: TEMPLATED.test(doc.content.slice(r[0], end)),
         start,
         end,
         podSpecPath: path,

@@ -6,9 +6,9 @@ import { uriToPath, type InfraDocument } from '../../documents/document';
 import type { RequestContext } from '../support';
 import {
   containers, entries, get, getPair, getPath, isMap, objects, scalarString, selectorOf, seqItems, stringMap,
-  templateLabels, type K8sObject,
+  templateLabels, TEMPLATED, type K8sObject,
 } from './model';
-import { rangeOf, type Node } from '../../yaml/model';
+import { rangeOf, yamlModel, type Node } from '../../yaml/model';
 import { kindDef } from './schema';
 import { refsOf } from './refs';
 
@@ -99,7 +99,24 @@ export function indexFile(doc: InfraDocument): K8sIndexData {
       seen.add(k);
       refs.push({ kind: r.kind, name: r.name, range: r.range, ...(r.from.namespace ? { namespace: r.from.namespace } : {}) });
     }
-    return { objects: objects(doc).map((o) => indexedObject(doc, o)), refs };
+    const objs = objects(doc).map((o) => indexedObject(doc, o));
+    // a templated document the parser could not read as an object (a Jinja `{% raw %}` line before
+    // `apiVersion:`, as in mkdocs snippets) still declares something: keep its kind, unnamed and
+    // templated, so that the cross-file rules know the workspace may define anything of that kind
+    const read = new Set(objects(doc).map((o) => o.docIndex));
+    const docs = yamlModel(doc).docs;
+    docs.forEach((y, i) => {
+      if (read.has(i) || !y.range) return;
+      // a broken document's range may stop at the first error: read up to the next document
+      const text = doc.content.slice(y.range[0], docs[i + 1]?.range?.[0] ?? doc.content.length);
+      if (!TEMPLATED.test(text)) return;
+      const kind = /^kind:[ \t]*["']?([A-Za-z][\w.]*)/m.exec(text)?.[1];
+      if (!kind) return;
+      const apiVersion = /^apiVersion:[ \t]*["']?([\w./-]+)/m.exec(text)?.[1] ?? '';
+      const at = doc.positionAt(y.range[0]);
+      objs.push({ kind, apiVersion, labels: {}, range: { start: at, end: at }, templated: true });
+    });
+    return { objects: objs, refs };
   });
 }
 
