@@ -311,9 +311,26 @@ function explain(o: Options): number {
 
 /** Markdown for a terminal: command links become their text, escapes are removed. */
 export function toTerminal(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]+)\]\(command:[^)]*\)/g, '$1')
-    .replace(/\\([\\`*_[\]<>])/g, '$1');
+  const text = markdown.replace(/\[([^\]]+)\]\(command:[^)]*\)/g, '$1');
+  // markdown escapes are undone outside code spans only: inside one, `\` is a backslash
+  // (`# escape=\` hovers as "`\` (default)"). A span opened by N backticks closes at the next
+  // run of exactly N (`` ` `` is a backtick).
+  const unescape = (s: string) => s.replace(/\\([\\`*_[\]<>])/g, '$1');
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const open = /(?<!\\)`+/g;
+    open.lastIndex = i;
+    const m = open.exec(text);
+    if (!m) break;
+    const close = new RegExp(`(?<!\`)${m[0]}(?!\`)`, 'g');
+    close.lastIndex = m.index + m[0].length;
+    const c = close.exec(text);
+    if (!c) break;
+    out += unescape(text.slice(i, m.index)) + text.slice(m.index, c.index + c[0].length);
+    i = c.index + c[0].length;
+  }
+  return out + unescape(text.slice(i));
 }
 
 function main(argv: string[]): number {

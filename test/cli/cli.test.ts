@@ -193,6 +193,18 @@ describe('infra-notes check / explain as a process', () => {
     assert.doesNotMatch(past.stdout, /does not recognise/);
   });
 
+  test('explain keeps code spans as written: backslashes and backticks inside them stay', () => {
+    const dir = join(tmp, 'explain-code');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'Dockerfile'), '# escape=\\\nFROM alpine:3.20\n');
+    writeFileSync(join(dir, 'Dockerfile.windows'), '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n');
+    const r = cli(['explain', 'Dockerfile:1:10'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /`\\` \(default\) or `` ` ``/);
+    assert.match(r.stdout, /^`\\` — /m);
+    assert.match(cli(['explain', 'Dockerfile.windows:1:10'], dir).stdout, /^`` ` `` — .*`\\`/m);
+  });
+
   test('explain sees the files around it, as the editor does: a Service selector names its workload', () => {
     const dir = join(tmp, 'explain-index');
     mkdirSync(dir, { recursive: true });

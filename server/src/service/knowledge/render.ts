@@ -49,13 +49,24 @@ export function renderRef(e: RefEntry, locale: Locale, opts: RenderOptions = {})
   const parts: string[] = [];
   if (opts.title !== false) parts.push(`**${localise(e.title, locale, opts.args)}**`);
   parts.push(localise(e.body, locale, opts.args).trim());
-  if (opts.value !== undefined && e.values?.[opts.value]) parts.push(`\`${opts.value}\` — ${localise(e.values[opts.value], locale, opts.args).trim()}`);
+  if (opts.value !== undefined && e.values?.[opts.value]) parts.push(`${codeSpan(opts.value)} — ${localise(e.values[opts.value], locale, opts.args).trim()}`);
   if (e.today) parts.push(`> **${t('notes.today', locale)}.** ${localise(e.today, locale, opts.args).trim()}`);
   for (const x of opts.extra ?? []) if (x) parts.push(x);
   if (opts.today !== false) parts.push(...todayLines(e.notes, locale));
   const notes = notesLine(e.notes, locale);
   if (notes) parts.push(notes);
   return parts.filter(Boolean).join('\n\n');
+}
+
+/**
+ * Inline code for any text: a fence longer than the text's longest run of backticks, padded when
+ * the text starts or ends with one (`# escape=\`` would otherwise open a code block).
+ */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export function escapeMd(s: string): string {

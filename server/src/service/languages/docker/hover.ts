@@ -35,15 +35,8 @@ function dockerfileHover(doc: InfraDocument, pos: Position, ctx: RequestContext)
       const name = d.getName().toLowerCase();
       const e = ref(`dockerfile.directive.${name}`);
       if (!e) return null;
-      const value = d.getValue();
-      const extra = name === 'check' ? checkSkips(value, locale) : [];
-      // `# escape=\``: a value holding a backtick needs a longer code span, or the line would open a
-      // code fence (dotnet/dotnet-docker samples/aspnetapp/Dockerfile.nanoserver)
-      const documented = e.values?.[value];
-      if (documented && value.includes('`')) {
-        return md(renderRef(e, locale, { extra: [`${codeSpan(value)} — ${localise(documented, locale).trim()}`, ...extra] }), onName ? d.getNameRange() : d.getValueRange());
-      }
-      return md(renderRef(e, locale, { value, extra }), onName ? d.getNameRange() : d.getValueRange());
+      const extra = name === 'check' ? checkSkips(d.getValue(), locale) : [];
+      return md(renderRef(e, locale, { value: d.getValue(), extra }), onName ? d.getNameRange() : d.getValueRange());
     }
   }
   const instr = ast.getInstructions().find((i) => rangeContains(i.getRange(), pos));
@@ -53,14 +46,6 @@ function dockerfileHover(doc: InfraDocument, pos: Position, ctx: RequestContext)
     if (h) return h;
   }
   return instructionHover(doc, instr, pos, locale);
-}
-
-/** Inline code for any text: a fence longer than its longest run of backticks, padded when it starts or ends with one. */
-function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** `# check=skip=A,B`: which of our rules each skipped BuildKit check corresponds to. */
