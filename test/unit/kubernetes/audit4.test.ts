@@ -99,3 +99,83 @@ parameters:
     assert.ok(hoverText('certificate.yaml', cr).includes('its CRD defines the fields'));
   });
 });
+
+describe('K8S021 and the Secrets controllers make from other objects', () => {
+  // a GitOps folder that keeps one plain Secret (so the rule is on) next to the objects that make the rest
+  const plainSecret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: x\n';
+  const producers = `apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: api
+spec:
+  secretName: api-tls
+  issuerRef: { name: letsencrypt, kind: ClusterIssuer }
+  dnsNames: [api.example.com]
+---
+apiVersion: external-secrets.io/v1beta1
+kind: ExternalSecret
+metadata:
+  name: creds
+spec:
+  secretStoreRef: { name: vault, kind: ClusterSecretStore }
+  target:
+    name: app-creds
+  data:
+    - secretKey: token
+      remoteRef: { key: app/token }
+---
+apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata:
+  name: sealed
+spec:
+  encryptedData:
+    k: AgBy3i4OJSWK
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    cert-manager.io/cluster-issuer: letsencrypt
+spec:
+  tls:
+    - hosts: [example.com]
+      secretName: web-tls
+  rules:
+    - host: example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service: { name: web, port: { number: 80 } }
+`;
+  const pod = (secret: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      env:
+        - name: A
+          valueFrom: { secretKeyRef: { name: ${secret}, key: k } }
+`;
+  it('is quiet on a Secret a Certificate, an ExternalSecret, a SealedSecret or a cert-manager Ingress makes', () => {
+    for (const name of ['api-tls', 'app-creds', 'sealed', 'web-tls']) {
+      assert.ok(!codes('k8s/app.yaml', pod(name), { files: { 'k8s/secret.yaml': plainSecret, 'k8s/producers.yaml': producers } }).includes('K8S021'), name);
+    }
+  });
+  it('still reports a Secret nothing makes, and an Ingress TLS Secret without a cert-manager annotation', () => {
+    assert.ok(codes('k8s/app.yaml', pod('nobody-makes-this'), { files: { 'k8s/secret.yaml': plainSecret, 'k8s/producers.yaml': producers } }).includes('K8S021'));
+    const manual = producers.replace('    cert-manager.io/cluster-issuer: letsencrypt\n', '    nginx.ingress.kubernetes.io/ssl-redirect: "true"\n');
+    assert.ok(codes('k8s/app.yaml', pod('web-tls'), { files: { 'k8s/secret.yaml': plainSecret, 'k8s/producers.yaml': manual } }).includes('K8S021'));
+  });
+  it('a namespaced producer makes its Secret in its own namespace only', () => {
+    const other = producers.replace('  name: creds\n', '  name: creds\n  namespace: tools\n');
+    const inApps = pod('app-creds').replace('  name: app\n', '  name: app\n  namespace: apps\n');
+    assert.ok(codes('k8s/app.yaml', inApps, { files: { 'k8s/secret.yaml': plainSecret, 'k8s/producers.yaml': other } }).includes('K8S021'));
+  });
+});

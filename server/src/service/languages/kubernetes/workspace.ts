@@ -35,6 +35,15 @@ export interface IndexedObject {
   /** range of metadata.name (or of the kind) */
   range: Range;
   templated: boolean;
+  /** objects a controller makes from this one at run time (a cert-manager Certificate's Secret…) */
+  produces?: IndexedProduct[];
+}
+
+export interface IndexedProduct {
+  kind: string;
+  name: string;
+  /** made in every namespace that asks (ClusterExternalSecret), not only in the producer's */
+  anyNamespace?: boolean;
 }
 
 export interface IndexedRef {
@@ -85,7 +94,70 @@ export function indexedObject(doc: InfraDocument, o: K8sObject): IndexedObject {
     for (const k of ['data', 'stringData', 'binaryData']) for (const e of entries(get(o.root, k))) keys.add(e.key);
     out.keys = [...keys];
   }
+  const produces = producedBy(o);
+  if (produces.length) out.produces = produces;
   return out;
+}
+
+const CERT_MANAGER_ANNOTATIONS = ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer', 'kubernetes.io/tls-acme'];
+
+/**
+ * The Secrets controllers make from an object: cert-manager (a Certificate's `secretName`, and the
+ * TLS Secrets of an Ingress or Gateway its annotations hand to cert-manager), External Secrets,
+ * Sealed Secrets, the Vault Secrets Operator, 1Password Connect and the Secrets Store CSI driver.
+ * A manifest referring to them is fine though no `kind: Secret` is written anywhere.
+ */
+function producedBy(o: K8sObject): IndexedProduct[] {
+  const out: IndexedProduct[] = [];
+  const secret = (node: unknown, anyNamespace = false) => {
+    const name = typeof node === 'string' ? node : scalarString(node);
+    if (name && !name.includes('{{')) out.push({ kind: 'Secret', name, ...(anyNamespace ? { anyNamespace } : {}) });
+  };
+  const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : '';
+  const spec = get(o.root, 'spec');
+  switch (`${group}/${o.kind}`) {
+    case 'cert-manager.io/Certificate':
+      secret(get(spec, 'secretName'));
+      break;
+    case 'external-secrets.io/ExternalSecret':
+      secret(getPath(spec, ['target', 'name']) ?? o.name);
+      break;
+    case 'external-secrets.io/ClusterExternalSecret':
+      secret(getPath(spec, ['externalSecretSpec', 'target', 'name']) ?? get(spec, 'externalSecretName') ?? o.name, true);
+      break;
+    case 'bitnami.com/SealedSecret':
+      secret(getPath(spec, ['template', 'metadata', 'name']) ?? o.name);
+      break;
+    case 'secrets.hashicorp.com/VaultStaticSecret':
+    case 'secrets.hashicorp.com/VaultDynamicSecret':
+    case 'secrets.hashicorp.com/VaultPKISecret':
+    case 'secrets.hashicorp.com/HCPVaultSecretsApp':
+      secret(getPath(spec, ['destination', 'name']));
+      break;
+    case 'onepassword.com/OnePasswordItem':
+      secret(o.name);
+      break;
+    case 'secrets-store.csi.x-k8s.io/SecretProviderClass':
+      for (const so of seqItems(get(spec, 'secretObjects'))) secret(get(so, 'secretName'));
+      break;
+    case 'networking.k8s.io/Ingress':
+    case 'extensions/Ingress':
+    case 'gateway.networking.k8s.io/Gateway': {
+      const annotations = stringMap(getPath(o.root, ['metadata', 'annotations']));
+      if (!CERT_MANAGER_ANNOTATIONS.some((a) => annotations[a] !== undefined && annotations[a] !== 'false')) break;
+      if (o.kind === 'Ingress') for (const tls of seqItems(get(spec, 'tls'))) secret(get(tls, 'secretName'));
+      else for (const l of seqItems(get(spec, 'listeners'))) for (const c of seqItems(getPath(l, ['tls', 'certificateRefs']))) secret(get(c, 'name'));
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+/** A controller makes this object from another one of the workspace (see `producedBy`). */
+export function producedIn(list: WorkspaceObject[], kind: string, name: string, namespace?: string): boolean {
+  return list.some((o) => o.produces?.some((p) => p.kind === kind && p.name === name && (p.anyNamespace || sameNamespace(o.namespace, namespace))));
 }
 
 /** The document's workspace-index entry; memoised, shared by the index and the cross-file rules (never mutated). */

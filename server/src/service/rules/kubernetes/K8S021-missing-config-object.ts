@@ -1,8 +1,9 @@
 // K8S021 — a ConfigMap/Secret (or PVC) referenced by a volume, envFrom or valueFrom but absent from
 // the workspace (warning; only when manifests near the reference — same folder, or same kustomization —
-// define objects of that kind; `optional: true` and kustomize-generated names are fine). K8S-10, K8S-11.
+// define objects of that kind; `optional: true`, kustomize-generated names and Secrets a controller
+// makes from another object — cert-manager, External Secrets, Sealed Secrets… — are fine). K8S-10, K8S-11.
 import { refsOf } from '../../languages/kubernetes/refs';
-import { definesNearby, findObjects, generatedNames, hasWorkspace, templatedKinds, workspaceObjects } from '../../languages/kubernetes/workspace';
+import { definesNearby, findObjects, generatedNames, hasWorkspace, producedIn, templatedKinds, workspaceObjects } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 
 const KINDS = new Set(['ConfigMap', 'Secret']);
@@ -29,6 +30,8 @@ export const rule: Rule = {
       seen.add(key);
       if (r.from.templated || templatedOfKind.has(r.kind) || !defined.has(r.kind)) continue;
       if (findObjects(all, r.kind, r.name, r.from.namespace).length) continue;
+      // made by a controller from another object (a cert-manager Certificate, an ExternalSecret…)
+      if (producedIn(all, r.kind, r.name, r.from.namespace)) continue;
       if (generatedNames(doc, ctx).has(r.name)) continue;
       report({ range: r.range, args: { kind: r.kind, name: r.name } });
     }
