@@ -582,6 +582,20 @@ describe('DC021 / DC022 build paths and target', () => {
     assert.ok(!msg('FROM python:3.12\n').some((m) => String(m).includes('—')));
   });
 
+  it('an absolute context outside the workspace is a folder on the machine that runs Compose', () => {
+    // RocketChat/Rocket.Chat docker-compose-local.yml (CI copies the build to /tmp/build first)
+    expectDiagnostics(F, `services:
+  rocketchat:
+    build:
+      dockerfile: apps/meteor/.docker/Dockerfile.alpine
+      context: /tmp/build
+  api:
+    build:
+      context: ./nope
+               #^^^^^ DC021
+`, { only: ['DC021'] });
+  });
+
   it('names the folder actually looked in: the build context for the Dockerfile (immich docker-compose.dev.yml)', () => {
     const text = `services:
   immich-machine-learning:

@@ -160,6 +160,17 @@ RUN dnf install -y git
 `, { only: ['DF006'] });
   });
 
+  it('DF007: a quoted URL source still needs ADD', () => {
+    // blakeblackshear/frigate docker/main/Dockerfile
+    expectDf("Dockerfile", `FROM scratch AS go2rtc
+ARG TARGETARCH
+ADD --link --chmod=755 "https://github.com/AlexxIT/go2rtc/releases/download/v1.9.2/go2rtc_linux_\${TARGETARCH}" go2rtc
+ADD 'https://example.com/tool.tar.gz' /opt/
+ADD "app.py" /app/
+#^^^^^^^^^^^^^^^^^ DF007
+`, { only: ['DF007'] });
+  });
+
   it('DF008', () => {
     expectDf("Dockerfile", `FROM node:20-alpine AS web
 WORKDIR /app
@@ -625,6 +636,27 @@ RUN <<EOF
 echo a
 
 echo b
+EOF
+`, { only: ['DF052'] });
+  });
+
+  it('DF052: a heredoc opened on a continued line has a body, not continuations', () => {
+    // zerocluster app Dockerfile (RUN --mount=type=secret,id=GITHUB_TOKEN,env=GITHUB_TOKEN \ then <<EOF)
+    expectDf("Dockerfile", `FROM node:22
+RUN --mount=type=secret,id=GITHUB_TOKEN,env=GITHUB_TOKEN \\
+    <<EOF
+#!/usr/bin/env bash
+
+set -Eeuo pipefail
+
+NODE_ENV=production npm install-clean
+EOF
+RUN --mount=type=cache,target=/root/.npm \\
+                                         ^ DF052
+
+    <<EOF
+npm ci
+
 EOF
 `, { only: ['DF052'] });
   });

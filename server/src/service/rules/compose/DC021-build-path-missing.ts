@@ -29,6 +29,17 @@ function folderOf(context: string, dockerfile?: string): string {
   return normalise(`${context}/${dirname(dockerfile)}`);
 }
 
+/** An absolute path outside every workspace folder names a folder on the machine that runs Compose (a CI
+ *  checkout such as `context: /tmp/build`), which the editor cannot see. */
+function outsideWorkspace(path: string, roots: readonly string[]): boolean {
+  const p = path.replace(/\\/g, '/');
+  if (!/^(\/|[A-Za-z]:\/)/.test(p)) return false;
+  return !roots.some((r) => {
+    const root = r.replace(/\\/g, '/').replace(/\/+$/, '');
+    return p === root || p.startsWith(`${root}/`);
+  });
+}
+
 export const rule: Rule = {
   id: 'DC021',
   kinds: ['compose'],
@@ -39,6 +50,7 @@ export const rule: Rule = {
     for (const svc of p.services.values()) {
       const b = buildInfo(svc);
       if (!b || b.remote || !b.layer.self || !b.contextPath) continue;
+      if (outsideWorkspace(b.context, ctx.workspace?.roots ?? [])) continue;
       if (!fs.isDirectory(b.contextPath)) {
         if (b.contextNode) ctx.report({ range: range(b.layer.doc, b.contextNode), args: { what: 'context', path: b.context, folder: folderOf(b.context) } });
         continue;

@@ -3,7 +3,9 @@ import { dockerfileModel } from '../../languages/docker/model';
 import type { Rule } from '../types';
 
 /** ADD sources that need ADD: URLs, git repositories and local archives it unpacks. */
-export function addNeedsAdd(src: string): boolean {
+export function addNeedsAdd(raw: string): boolean {
+  // A quoted source is one shell word: `ADD "https://…/go2rtc_${TARGETARCH}" go2rtc` is still a URL.
+  const src = /^(["'])(.*)\1$/s.test(raw) ? raw.slice(1, -1) : raw;
   return /^[a-z][\w+.-]*:\/\//i.test(src) || /^git@/.test(src) || /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i.test(src);
 }
 

@@ -10,8 +10,12 @@ export const rule: Rule = {
     for (const instr of f.df.getInstructions()) {
       const r = instr.getRange();
       if (r.end.line === r.start.line) continue;
-      if (/<<-?\s*["']?\w/.test(doc.lineText(r.start.line))) continue; // heredoc bodies may have empty lines
+      // Heredoc bodies may have empty lines; the heredoc may open on a continued line
+      // (`RUN --mount=type=secret,id=GITHUB_TOKEN \` then `    <<EOF`), and everything after it is body.
+      const heredoc = (line: number) => /<<-?\s*["']?\w/.test(doc.lineText(line));
+      if (heredoc(r.start.line)) continue;
       for (let line = r.start.line + 1; line < r.end.line; line++) {
+        if (heredoc(line)) break;
         if (doc.lineText(line).trim() !== '') continue;
         const prev = doc.lineText(line - 1);
         const end = prev.replace(/\s+$/, '').length;
