@@ -376,7 +376,8 @@ function cfgHover(doc: InfraDocument, offset: number, locale: Locale): Hover | n
     }
     for (const e of s.entries) {
       if (offset >= e.keyStart && offset <= e.keyEnd) {
-        const c = cfgEntry(e.key);
+        // Ansible reads ansible.cfg with Python's configparser, which lowercases option names
+        const c = cfgEntry(e.key.toLowerCase());
         return c ? md(renderRef(c, locale), doc.rangeOf(e.keyStart, e.keyEnd)) : null;
       }
       if (offset >= e.valueStart && offset <= e.valueEnd && e.key === 'strategy') {
@@ -384,7 +385,7 @@ function cfgHover(doc: InfraDocument, offset: number, locale: Locale): Hover | n
         if (k?.values?.[e.value]) return md(renderRef(k, locale, { value: e.value }), doc.rangeOf(e.valueStart, e.valueEnd));
       }
       if (offset >= e.valueStart && offset <= e.valueEnd) {
-        const c = cfgEntry(e.key);
+        const c = cfgEntry(e.key.toLowerCase());
         if (c?.values?.[e.value]) return md(renderRef(c, locale, { value: e.value }), doc.rangeOf(e.valueStart, e.valueEnd));
       }
     }

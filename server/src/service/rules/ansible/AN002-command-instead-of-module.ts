@@ -18,6 +18,8 @@ export interface CommandHit {
   start: number;
   end: number;
   fix?: { module: string; args: [string, string | string[] | boolean][] };
+  /** an operand holds an unquoted shell glob (`rm -rf /var/cache/nginx/*`) */
+  glob?: boolean;
 }
 
 interface Word { text: string; start: number; end: number }
@@ -110,8 +112,10 @@ export function analyseSegment(segment: string, base: number): CommandHit | unde
     if (!firstArg || !['clone', 'pull', 'checkout', 'fetch'].includes(firstArg.text)) return undefined;
     return { ...span(ws[0], firstArg), replacement: 'git' };
   }
-  if (['mkdir', 'chmod', 'chown', 'chgrp', 'rmdir', 'ln'].includes(cmd)) return { ...span(ws[0]), replacement: 'file' };
-  if (cmd === 'rm' && rest.length) return { ...span(ws[0]), replacement: 'file' };
+  // a glob names many paths, which the file module (one `path`) cannot take
+  const glob = rest.some((w) => !w.text.startsWith('-') && /^[^'"]*[*?[]/.test(w.text));
+  if (['mkdir', 'chmod', 'chown', 'chgrp', 'rmdir', 'ln'].includes(cmd)) return { ...span(ws[0]), replacement: 'file', glob };
+  if (cmd === 'rm' && rest.length) return { ...span(ws[0]), replacement: 'file', glob };
   if (cmd === 'touch' && rest.length) return { ...span(ws[0]), replacement: 'file' };
   if (cmd === 'curl') {
     if (!flags.some((f) => /^(-[a-zA-Z]*[oO][a-zA-Z]*|--output|--remote-name)$/.test(f))) return undefined;
@@ -182,6 +186,9 @@ export const rule: Rule = {
       // `touch X` with `creates: X` runs once and is then skipped: idempotent as it stands, while
       // `file: state=touch` reports a change on every run (debops sshd: the known_hosts file)
       if (/^touch\b/.test(hit.command) && moduleArgs(task).has('creates')) continue;
+      // `rm -rf /var/cache/nginx/*` in a shell task: the shell expands the glob; the file module
+      // takes one path and no pattern, so it is no replacement (geerlingguy/raspberry-pi-dramble)
+      if (hit.glob && task.short === 'shell') continue;
       const fixes: Fix[] = [];
       if (hit.fix && simple && isScalar(task.modulePair?.value) && !getPair(task.map, 'args')) {
         const edit = moduleEdit(doc, task, hit.fix.module, hit.fix.args);
