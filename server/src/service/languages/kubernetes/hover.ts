@@ -10,7 +10,7 @@ import type { Locale } from '../../types';
 import { isMap, isScalar, nodeAt, rangeOf, scalarString, yamlModel, type Node, type PathSegment } from '../../yaml/model';
 import type { RequestContext } from '../support';
 import { parseImage } from './image';
-import { containers, get, getPath, labelsMatch, objectAtDoc, selectorOf, type K8sObject } from './model';
+import { containers, get, getPath, isSopsEncrypted, labelsMatch, objectAtDoc, selectorOf, SOPS_VALUE, type K8sObject } from './model';
 import { qosOf } from './qos';
 import { def as defOf, description, FIELDS_SOURCE, kindDef, resolvePath, shortDefName, typeLabel, type ResolvedField } from './schema';
 import { apiStatus, successor, type ApiChange } from './versions';
@@ -79,7 +79,7 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
       if (root) {
         const d = description(defOf(root)?.d);
         if (d) extra.push(`**${label('reference', locale)}** · \`${o.apiVersion}/${o.kind}\`\n\n${d}`);
-      } else extra.push(label(isOpenShiftApi(o.apiVersion, o.kind) ? 'openShiftResource' : 'customResource', locale, { kind: o.kind, apiVersion: o.apiVersion }));
+      } else extra.push(label(notCrdLabel(o.apiVersion, o.kind) ?? 'customResource', locale, { kind: o.kind, apiVersion: o.apiVersion }));
     } else {
       extra.push(apiStatusText(o, ctx));
     }
@@ -145,7 +145,8 @@ export function apiStatusText(o: K8sObject, ctx: RequestContext): string {
     const { advice } = apiAdvice(st.change, o.kind, 'deprecated', ctx);
     return label('apiDeprecated', locale, { apiVersion: o.apiVersion, kind: o.kind, deprecated: `1.${st.change.deprecated}`, version, advice });
   }
-  if (!kindDef(o.apiVersion, o.kind) && isOpenShiftApi(o.apiVersion, o.kind)) return label('openShiftResource', locale, { apiVersion: o.apiVersion, kind: o.kind });
+  const notCrd = kindDef(o.apiVersion, o.kind) ? undefined : notCrdLabel(o.apiVersion, o.kind);
+  if (notCrd) return label(notCrd, locale, { apiVersion: o.apiVersion, kind: o.kind });
   return label(kindDef(o.apiVersion, o.kind) ? 'apiCurrent' : 'apiUnknown', locale, { apiVersion: o.apiVersion, kind: o.kind, version });
 }
 
@@ -158,6 +159,17 @@ const OPENSHIFT_LEGACY_V1 = new Set([
 
 export function isOpenShiftApi(apiVersion: string, kind: string): boolean {
   return /\.openshift\.io\//.test(apiVersion) || (apiVersion === 'v1' && OPENSHIFT_LEGACY_V1.has(kind));
+}
+
+/**
+ * Kinds that are neither built in nor custom resources: OpenShift's own APIs, and Kustomize's build
+ * files (`kustomize.config.k8s.io` `Kustomization`/`Component`, read by `kustomize build` /
+ * `kubectl apply -k`, never sent to the cluster; aws-samples/eks-workshop-v2 kustomization.yaml).
+ */
+function notCrdLabel(apiVersion: string, kind: string): 'openShiftResource' | 'kustomizeFile' | undefined {
+  if (isOpenShiftApi(apiVersion, kind)) return 'openShiftResource';
+  if (/^kustomize\.config\.k8s\.io\//.test(apiVersion) && (kind === 'Kustomization' || kind === 'Component')) return 'kustomizeFile';
+  return undefined;
 }
 
 function computedExtras(doc: InfraDocument, o: K8sObject, path: PathSegment[], onKey: boolean, ctx: RequestContext, extra: string[]): void {
@@ -177,7 +189,7 @@ function computedExtras(doc: InfraDocument, o: K8sObject, path: PathSegment[], o
   // Secret data → decoded text
   if (o.kind === 'Secret' && path.length === 2 && path[0] === 'data' && !onKey) {
     const v = scalarString(getPath(o.root, path));
-    if (v !== undefined) extra.push(decodedText(v, locale));
+    if (v !== undefined) extra.push(isSopsEncrypted(o) && SOPS_VALUE.test(v) ? label('sopsEncrypted', locale) : decodedText(v, locale));
   }
   // image parts
   if (last === 'image' && !onKey) {

@@ -156,6 +156,22 @@ export function pairAt(root: unknown, path: PathSegment[]): Pair | undefined {
   return typeof last === 'string' ? getPair(parent, last) : undefined;
 }
 
+/**
+ * A SOPS-encrypted file (Flux/SOPS GitOps repos): the top-level `sops:` block holds the key
+ * material and the MAC, and encrypted values read `ENC[AES256_GCM,data:…,type:str]`. Flux (or
+ * `sops -d`) decrypts it before it reaches the API server, so neither is a mistake.
+ */
+export function isSopsMetadata(node: unknown): boolean {
+  return isMap(node) && (get(node, 'mac') !== undefined || get(node, 'lastmodified') !== undefined) && get(node, 'version') !== undefined;
+}
+
+export function isSopsEncrypted(o: K8sObject): boolean {
+  return isSopsMetadata(get(o.root, 'sops'));
+}
+
+/** A SOPS-encrypted value: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`. */
+export const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:[^\]]*\]$/;
+
 export function isTemplatedValue(v: unknown): boolean {
   return typeof v === 'string' && v.includes('{{');
 }

@@ -270,10 +270,26 @@ export function templatedKinds(list: WorkspaceObject[]): Set<string> {
 
 const anyTemplatedMemo = new WeakMap<WorkspaceObject[], boolean>();
 
+/**
+ * Kinds that never carry or make pods. Their `{{ … }}` is often not Helm at all: Prometheus alert
+ * templates (`{{ $labels.pod }}` in a PrometheusRule), External Secrets' `target.template`
+ * (`{{ .PASSWORD }}`), Alertmanager configs. A templated object of these kinds cannot be the
+ * missing pod template of a Service.
+ */
+const NEVER_PODS = new Set([
+  'PrometheusRule', 'AlertmanagerConfig', 'Alertmanager', 'ServiceMonitor', 'PodMonitor', 'Probe', 'ScrapeConfig',
+  'ExternalSecret', 'ClusterExternalSecret', 'PushSecret', 'SecretStore', 'ClusterSecretStore', 'SealedSecret',
+  'ConfigMap', 'Secret', 'Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass', 'NetworkPolicy',
+  'IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'Middleware', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'Gateway',
+  'Certificate', 'Issuer', 'ClusterIssuer', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
+  'Namespace', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'PodDisruptionBudget', 'HorizontalPodAutoscaler',
+  'LimitRange', 'ResourceQuota', 'PriorityClass', 'CustomResourceDefinition',
+]);
+
 export function anyTemplated(list: WorkspaceObject[]): boolean {
   let v = anyTemplatedMemo.get(list);
   if (v === undefined) {
-    v = list.some((o) => o.templated);
+    v = list.some((o) => o.templated && !NEVER_PODS.has(o.kind));
     anyTemplatedMemo.set(list, v);
   }
   return v;
@@ -488,6 +504,34 @@ export function kustomizePinnedImages(doc: InfraDocument, ctx: RequestContext): 
       }
     }
     return names;
+  });
+}
+
+/**
+ * Objects whose container image a kustomization near this file rewrites with `replacements:` (a
+ * target `fieldPaths` entry that ends in `image`, e.g. `spec.template.spec.containers.0.image` with
+ * `options: { delimiter: ':', index: 1 }` to set the tag from a ConfigMap), as the `select`
+ * (kind and name, either may be absent) of each such target.
+ */
+export function kustomizeImageReplacementTargets(doc: InfraDocument, ctx: RequestContext): { kind?: string; name?: string }[] {
+  return doc.cached('k8s.imageReplacements', () => {
+    const out: { kind?: string; name?: string }[] = [];
+    for (const k of nearbyKustomizations(doc, ctx)) {
+      const list = k.replacements;
+      if (!Array.isArray(list)) continue;
+      for (const r of list) {
+        const targets = r && typeof r === 'object' ? (r as { targets?: unknown }).targets : undefined;
+        if (!Array.isArray(targets)) continue;
+        for (const t of targets) {
+          if (!t || typeof t !== 'object') continue;
+          const { fieldPaths, select } = t as { fieldPaths?: unknown; select?: unknown };
+          if (!Array.isArray(fieldPaths) || !fieldPaths.some((f) => typeof f === 'string' && /(?:^|\.)containers\.[^.]+\.image$/.test(f))) continue;
+          const sel = select && typeof select === 'object' ? (select as { kind?: unknown; name?: unknown }) : {};
+          out.push({ kind: typeof sel.kind === 'string' ? sel.kind : undefined, name: typeof sel.name === 'string' ? sel.name : undefined });
+        }
+      }
+    }
+    return out;
   });
 }
 

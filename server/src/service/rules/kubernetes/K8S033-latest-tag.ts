@@ -1,8 +1,9 @@
 // K8S033 — an image with `:latest` or no tag (and no digest): nodes may run different versions (DOCKER-11).
-// Not when a kustomization near the file pins that image (`images:` with `newTag` or `digest`).
+// Not when a kustomization near the file pins that image (`images:` with `newTag` or `digest`), or
+// rewrites the object's container image with `replacements:` (the tag taken from a ConfigMap).
 import { containers, getPair, objects, scalarString } from '../../languages/kubernetes/model';
 import { parseImage, type ImageRef } from '../../languages/kubernetes/image';
-import { kustomizePinnedImages } from '../../languages/kubernetes/workspace';
+import { kustomizeImageReplacementTargets, kustomizePinnedImages } from '../../languages/kubernetes/workspace';
 import type { Rule } from '../types';
 import { valueRangeOf } from './util';
 
@@ -13,7 +14,9 @@ export const rule: Rule = {
     const { doc, report } = ctx;
     let pinned: ImageRef[] | undefined;
     for (const o of objects(doc)) {
-      for (const c of containers(o)) {
+      const cs = containers(o);
+      if (cs.length && kustomizeImageReplacementTargets(doc, ctx).some((t) => (!t.kind || t.kind === o.kind) && (!t.name || t.name === o.name))) continue;
+      for (const c of cs) {
         const pair = getPair(c.node, 'image');
         const v = scalarString(pair?.value);
         const img = v ? parseImage(v) : undefined;

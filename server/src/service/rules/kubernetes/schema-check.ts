@@ -5,7 +5,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
 import type { RequestContext } from '../../languages/support';
-import { objects } from '../../languages/kubernetes/model';
+import { isSopsMetadata, objects } from '../../languages/kubernetes/model';
 import { isQuantity, suggestQuantity } from '../../languages/kubernetes/quantity';
 import { def, isKindDef, isOpenDef, kindDef, shortDefName, typeLabel } from '../../languages/kubernetes/schema';
 import { isPatch } from '../../languages/kubernetes/workspace';
@@ -94,6 +94,8 @@ class Walker {
         const f = d.p[key];
         if (!f) {
           if (key === '<<' || key.includes('{{')) continue;
+          // SOPS metadata of an encrypted file (onedr0p/home-ops `*.sops.yaml`), not a field
+          if (root && key === 'sops' && isSopsMetadata(pair.value)) continue;
           const range = rangeOf(this.doc, pair.key);
           const keys = Object.keys(d.p);
           const guess = keys.length ? closest(key, keys) : undefined;
