@@ -93,6 +93,10 @@ const cases: Case[] = [
   ['/chart/values.yaml', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 80\n', 'unknown', undefined, { fs: { '/chart/Chart.yaml': 'apiVersion: v2\nname: app\n' } }],
   ['/chart/values-prod.yaml', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 80\n', 'unknown', undefined, { fs: { '/chart/Chart.yaml': 'apiVersion: v2\nname: app\n' } }],
   ['/site/_data/team.yml', '- name: Alice\n  user: alice\n  tags: [core]\n', 'unknown'],
+  // round 5: an INI inventory named as one, hosts all commented out (geerlingguy/internet-pi)
+  ['/internet-pi/example.inventory.ini', '[internet_pi]\n# 10.0.100.45 ansible_user=pi\n', 'ansible-inventory', 'ini'],
+  ['/p/hosts-prod.ini', '[web]\n', 'ansible-inventory', 'ini'],
+  ['/p/php.ini', '[PHP]\nmemory_limit = 128M\n', 'unknown'],
   ['/p/defaults/main.yml', 'x: 1\n', 'unknown'],
   ['/p/inventory/sample/hosts.yaml', '---\nkube-master:\n# node1:\n#   ip: 10.3.0.1\nkube-node:\netcd:\n', 'ansible-inventory', 'yaml'],
   ['/p/examples/svc.yaml', '{\n  apiVersion: "v1",\n  kind: "Service",\n  metadata: { name: "web" },\n  spec: { ports: [{ port: 80 }] },\n}\n', 'kubernetes'],

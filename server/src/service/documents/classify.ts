@@ -99,6 +99,9 @@ export function classify(input: ClassifyInput): Classification {
     const hasSection = /^\s*\[[^\]\n]+\]\s*$/m.test(text);
     // in an inventory place, a section header is enough (the user may be half-way through a line)
     if (inInventoryPlace(lower, dirs) && (hasSection || looksLikeIniInventory(text))) return { kind: 'ansible-inventory', variant: 'ini', reason: 'path' };
+    // an INI file named as an inventory (`example.inventory.ini`, `hosts-prod.ini`) whose hosts are
+    // all commented out still is one (geerlingguy/internet-pi example.inventory.ini)
+    if (isIni && hasSection && /(^|[._-])(inventory|hosts)([._-]|$)/.test(lower.replace(/\.ini$/, ''))) return { kind: 'ansible-inventory', variant: 'ini', reason: 'name' };
     if (hasSection && looksLikeIniInventory(text)) return { kind: 'ansible-inventory', variant: 'ini', reason: 'content' };
     return { kind: 'unknown', reason: 'none' };
   }
