@@ -155,9 +155,24 @@ function producedBy(o: K8sObject): IndexedProduct[] {
   return out;
 }
 
+const producedMemo = new WeakMap<WorkspaceObject[], Map<string, { producer: WorkspaceObject; product: IndexedProduct }[]>>();
+
 /** A controller makes this object from another one of the workspace (see `producedBy`). */
 export function producedIn(list: WorkspaceObject[], kind: string, name: string, namespace?: string): boolean {
-  return list.some((o) => o.produces?.some((p) => p.kind === kind && p.name === name && (p.anyNamespace || sameNamespace(o.namespace, namespace))));
+  let map = producedMemo.get(list);
+  if (!map) {
+    map = new Map();
+    for (const producer of list) {
+      for (const product of producer.produces ?? []) {
+        const k = `${product.kind}/${product.name}`;
+        const arr = map.get(k);
+        if (arr) arr.push({ producer, product });
+        else map.set(k, [{ producer, product }]);
+      }
+    }
+    producedMemo.set(list, map);
+  }
+  return (map.get(`${kind}/${name}`) ?? []).some(({ producer, product }) => product.anyNamespace || sameNamespace(producer.namespace, namespace));
 }
 
 /** The document's workspace-index entry; memoised, shared by the index and the cross-file rules (never mutated). */
