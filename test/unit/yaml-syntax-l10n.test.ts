@@ -45,3 +45,38 @@ describe('YAML syntax problems are told in the user language', () => {
     for (const d of russian) assert.match(String(d.message), /^Невалидный YAML: /);
   });
 });
+
+describe('a cascade of syntax problems is told once per line', () => {
+  // davestephens/ansible-nas nas.yml: one role item indented by 3 spaces instead of 4
+  const playbook = `- hosts: all
+  roles:
+    - role: lidarr
+      tags:
+        - lidarr
+      when: (lidarr_enabled | default(False))
+
+   - role: minidlna
+      tags:
+        - minidlna
+      when: (minidlna_enabled | default(False))
+
+    - role: mosquitto
+      tags:
+        - mosquitto
+`;
+  test('at most one problem per line, in text order, the first line first', () => {
+    const found = diagnose('nas.yml', playbook).filter((d) => d.code === 'AN015');
+    const lines = found.map((d) => d.range.start.line);
+    assert.ok(found.length > 0);
+    assert.equal(new Set(lines).size, lines.length, `two problems on one line: ${found.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`).join(' | ')}`);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+    // the parser places the first problem at the end of the item before (the blank line 6) or on
+    // the mis-indented `- role: minidlna` line itself; the cascade of seven is down to one per line
+    assert.ok(lines[0] === 6 || lines[0] === 7, String(lines[0]));
+    assert.ok(found.length <= 4, String(found.length));
+  });
+  test('a repeated key on a line with another problem is still reported', () => {
+    const found = diagnose('deploy.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\ndata:\n  a: b\n');
+    assert.ok(found.some((d) => d.code === 'K8S006'), found.map((d) => d.code).join(','));
+  });
+});

@@ -438,15 +438,32 @@ export interface YamlProblem {
   code: string;
 }
 
+/**
+ * The syntax problems of the document, in text order, at most one per line (repeated keys apart):
+ * one mis-indented line makes the parser report a cascade (six problems for a 3-space `- role:` in
+ * a playbook, most of them on the same lines), and the first problem of a line is the one that
+ * explains it.
+ */
 export function yamlProblems(doc: InfraDocument): YamlProblem[] {
-  const out: YamlProblem[] = [];
+  const all: { at: number; problem: YamlProblem }[] = [];
   const model = yamlModel(doc);
-  if (model.problem) out.push({ range: doc.rangeOf(model.problem.at, model.problem.at + 1), message: model.problem.message, code: model.problem.code });
+  if (model.problem) all.push({ at: model.problem.at, problem: { range: doc.rangeOf(model.problem.at, model.problem.at + 1), message: model.problem.message, code: model.problem.code } });
   for (const d of model.docs) {
     for (const e of d.errors) {
       const [a, b] = e.pos;
-      out.push({ range: doc.rangeOf(a, Math.max(b, a + 1)), message: e.message.split('\n')[0], code: e.code });
+      all.push({ at: a, problem: { range: doc.rangeOf(a, Math.max(b, a + 1)), message: e.message.split('\n')[0], code: e.code } });
     }
+  }
+  all.sort((x, y) => x.at - y.at); // stable: same offset keeps the parser's order
+  const out: YamlProblem[] = [];
+  let lastLine = -1;
+  for (const { problem } of all) {
+    // a repeated key is a mistake of its own (K8S006 reports it), never part of a cascade
+    if (problem.code !== 'DUPLICATE_KEY') {
+      if (problem.range.start.line === lastLine) continue;
+      lastLine = problem.range.start.line;
+    }
+    out.push(problem);
   }
   return out;
 }
