@@ -186,11 +186,12 @@ export function indexFile(doc: InfraDocument): K8sIndexData {
       seen.add(k);
       refs.push({ kind: r.kind, name: r.name, range: r.range, ...(r.from.namespace ? { namespace: r.from.namespace } : {}) });
     }
-    const objs = objects(doc).map((o) => indexedObject(doc, o));
+    const parsed = objects(doc);
+    const objs = parsed.map((o) => indexedObject(doc, o));
     // a templated document the parser could not read as an object (a Jinja `{% raw %}` line before
     // `apiVersion:`, as in mkdocs snippets) still declares something: keep its kind, unnamed and
     // templated, so that the cross-file rules know the workspace may define anything of that kind
-    const read = new Set(objects(doc).map((o) => o.docIndex));
+    const read = new Set(parsed.map((o) => o.docIndex));
     const docs = yamlModel(doc).docs;
     docs.forEach((y, i) => {
       if (read.has(i) || !y.range) return;
