@@ -18,6 +18,7 @@ import { rulesFor } from './rules/index';
 import type { FileDirectives } from './rules/types';
 import { FAMILY_OF_KIND, type FileKind, type Locale, type ServiceSettings, type WorkspaceContext } from './types';
 import { WorkspaceIndex, type IndexedFile } from './workspace/index';
+import { warmUpText } from './warmUp';
 
 export interface OpenOptions {
   /** kind chosen by the user for this file */
@@ -30,8 +31,6 @@ const VALUE_KINDS = new Set<number>([
   CompletionItemKind.Variable, CompletionItemKind.Event, CompletionItemKind.File, CompletionItemKind.Folder,
 ]);
 
-/** How many copies of a YAML sample the warm-up validates as one stream. */
-const WARM_UP_COPIES = 30;
 
 const EMPTY_DIRECTIVES: FileDirectives = { suppressions: [] };
 
@@ -223,8 +222,8 @@ export class LanguageService {
   warmUp(ctx: RequestContext): number {
     const start = performance.now();
     for (const { path, content } of this.samples(ctx.settings.locale)) {
-      // the YAML parser and the models only get fast after real work: a stream of ~30 copies
-      const text = path === 'Dockerfile' ? content : Array.from({ length: WARM_UP_COPIES }, () => content).join('\n---\n');
+      // the YAML parser and the models only get fast after real work on every form: see warmUp.ts
+      const text = warmUpText(path, content);
       for (let round = 0; round < 2; round++) {
         try {
           const doc = this.open(`file:///infra-notes-warm-up/${path}`, text, round);
