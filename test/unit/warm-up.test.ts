@@ -13,16 +13,28 @@ const service = new LanguageService();
 const samples = service.samples('en');
 
 describe('warm-up texts', () => {
-  it('has a sample per family and a tour for each YAML one', () => {
+  it('has a sample and a tour per family', () => {
     assert.deepEqual(samples.map((s) => s.path).sort(), ['Dockerfile', 'compose.yaml', 'k8s/deployment.yaml', 'site.yml']);
     for (const { path, content } of samples) {
       const text = warmUpText(path, content);
-      if (path === 'Dockerfile') assert.equal(text, content);
-      else {
-        assert.ok(text.startsWith(content.trimEnd()), `${path}: the sample comes first, where the warm-up hovers`);
-        assert.ok(text.split('\n').length > 4 * content.split('\n').length, `${path}: the tour is repeated`);
-      }
+      assert.ok(text.startsWith(content.trimEnd()), `${path}: the sample comes first, where the warm-up hovers`);
+      assert.ok(text.split('\n').length > 4 * content.split('\n').length, `${path}: the tour is repeated`);
     }
+    assert.equal(warmUpText('other.yaml', 'a: 1\n'), 'a: 1\n');
+  });
+
+  it('Dockerfile: every instruction, a heredoc and a mount, in a file still taken for a Dockerfile', () => {
+    const { content } = samples.find((s) => s.path === 'Dockerfile')!;
+    const doc = service.open('file:///infra-notes-warm-up/Dockerfile', warmUpText('Dockerfile', content));
+    assert.equal(doc.kind, 'dockerfile');
+    const keywords = new Set(doc.content.split('\n').map((l) => /^([A-Z]+)\s/.exec(l)?.[1]).filter(Boolean));
+    for (const k of ['FROM', 'ARG', 'ENV', 'RUN', 'COPY', 'ADD', 'LABEL', 'VOLUME', 'EXPOSE', 'USER', 'SHELL', 'HEALTHCHECK', 'STOPSIGNAL', 'ENTRYPOINT', 'CMD', 'WORKDIR']) {
+      assert.ok(keywords.has(k), `no ${k}`);
+    }
+    assert.match(doc.content, /^RUN <<EOF$/m);
+    assert.match(doc.content, /--mount=type=cache/);
+    const ids = service.doValidation(doc, makeContext('/ws/Dockerfile', '', { index: false })).map((d) => d.code);
+    for (const syntax of ['DF052', 'DF054']) assert.ok(!ids.includes(syntax), `${syntax} on the tour`);
   });
 
   for (const { path, content } of samples.filter((s) => s.path !== 'Dockerfile')) {

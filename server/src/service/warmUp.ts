@@ -5,6 +5,55 @@
 // warm-up parses a tour of the forms real infra files use, in each family, a few times over.
 // Not user-facing: these texts are never shown, only parsed and validated at start-up.
 
+const DOCKERFILE_TOUR = `# A multi-stage build with the instructions and forms real Dockerfiles use
+ARG GO_VERSION=1.22
+ARG BASE=alpine:3.20
+
+FROM golang:\${GO_VERSION}-bookworm AS build
+WORKDIR /src
+ENV CGO_ENABLED=0 \\
+    GOOS=linux GOFLAGS="-trimpath"
+RUN apt-get update \\
+    && apt-get install -y --no-install-recommends ca-certificates git make \\
+    && rm -rf /var/lib/apt/lists/*
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod \\
+    --mount=type=cache,target=/root/.cache/go-build \\
+    go mod download
+COPY . .
+RUN <<EOF
+set -eu
+go build -ldflags="-s -w -X main.version=\${VERSION:-dev}" -o /out/app ./cmd/app
+EOF
+
+FROM node:20-slim AS web
+WORKDIR /web
+COPY web/package*.json ./
+RUN npm ci && npm cache clean --force
+COPY web/ ./
+RUN npm run build
+
+FROM python:3.12-slim AS tools
+RUN pip install --no-cache-dir 'requests==2.32.3' && \\
+    python -c "import requests; print(requests.__version__)"
+
+FROM \${BASE}
+LABEL org.opencontainers.image.title="app" \\
+      org.opencontainers.image.source="https://example.com/app"
+RUN apk add --no-cache tini curl && addgroup -S app && adduser -S -G app app
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/file.tar.gz /tmp/
+COPY --from=build --chown=app:app /out/app /usr/local/bin/app
+COPY --from=web --chmod=0644 /web/dist /srv/www
+VOLUME ["/data"]
+EXPOSE 8080/tcp 9090
+USER app
+SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
+HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost:8080/healthz || exit 1
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/sbin/tini", "--", "app"]
+CMD ["serve", "--port=8080"]
+`;
+
 const KUBERNETES_TOUR = `# Kubernetes: the common kinds and every YAML form they use
 apiVersion: apps/v1
 kind: Deployment
@@ -316,6 +365,7 @@ const PLAYBOOK_TOUR = `# Ansible: the forms a real playbook uses
  * start).
  */
 const TOURS: Record<string, { text: string; copies: number }> = {
+  Dockerfile: { text: DOCKERFILE_TOUR, copies: 4 },
   'k8s/deployment.yaml': { text: KUBERNETES_TOUR, copies: 8 },
   'compose.yaml': { text: COMPOSE_TOUR, copies: 2 },
   'site.yml': { text: PLAYBOOK_TOUR, copies: 6 },
@@ -323,14 +373,15 @@ const TOURS: Record<string, { text: string; copies: number }> = {
 
 /**
  * The text the warm-up validates for one sample file: the sample itself first (so a hover on its
- * opening lines lands on real content), then copies of its family's tour. A Dockerfile sample, or
- * one with no tour, is returned as it is.
+ * opening lines lands on real content), then copies of its family's tour. A sample with no tour is
+ * returned as it is.
  */
 export function warmUpText(samplePath: string, sample: string): string {
   const tour = TOURS[samplePath];
   if (!tour) return sample;
   const parts = [sample.trimEnd()];
   for (let i = 0; i < tour.copies; i++) parts.push(tour.text.trimEnd());
-  // a playbook is one YAML list: its copies are appended as more plays, not more documents
-  return samplePath === 'site.yml' ? parts.join('\n') + '\n' : parts.join('\n---\n') + '\n';
+  // a playbook is one YAML list and a Dockerfile one instruction stream: their copies are appended,
+  // not separated as more YAML documents
+  return samplePath === 'site.yml' || samplePath === 'Dockerfile' ? parts.join('\n') + '\n' : parts.join('\n---\n') + '\n';
 }
