@@ -9,7 +9,7 @@ import pkg from '../../package.json';
 import { nodeFileReader } from './node/fileReader';
 import { walk } from './node/walk';
 import type { RawSettings } from './protocol';
-import { pathToUri } from './service/documents/document';
+import { pathToUri, type InfraDocument } from './service/documents/document';
 import { rule as ruleEntry, t } from './service/knowledge/index';
 import { LanguageService } from './service/languageService';
 import type { RequestContext } from './service/languages/support';
@@ -154,6 +154,9 @@ function collectFiles(args: string[]): { files: string[]; roots: string[] } {
   return { files: [...files], roots: [...roots] };
 }
 
+/** How much text (UTF-16 characters) `check` keeps parsed between its index pass and its checks. */
+const KEEP_PARSED_CHARS = 32 * 1024 * 1024;
+
 function check(o: Options): number {
   const { files: paths, roots } = collectFiles(o.paths.length ? o.paths : ['.']);
   const ctx = context(o, roots.length ? roots : [process.cwd()]);
@@ -165,12 +168,23 @@ function check(o: Options): number {
     if (text === undefined) continue;
     files.push({ path: file, text });
   }
-  // index everything first so cross-file rules see the whole tree, as in the editor
-  for (const f of files) index.update(pathToUri(f.path), f.text, 'disk');
-  ctx.index = index;
-  const results: FileResult[] = [];
+  // Index everything first so cross-file rules see the whole tree, as in the editor. Each file is
+  // parsed once: the document the index read is the one validated (as the server does for open
+  // documents), while the parsed trees kept between the two passes stay under a memory budget.
+  const parsed: (InfraDocument | undefined)[] = [];
+  let kept = 0;
   for (const f of files) {
     const doc = service.open(pathToUri(f.path), f.text, 0, { workspace: ctx.workspace });
+    index.updateDoc(doc);
+    const keep = kept + f.text.length <= KEEP_PARSED_CHARS;
+    if (keep) kept += f.text.length;
+    parsed.push(keep ? doc : undefined);
+  }
+  ctx.index = index;
+  const results: FileResult[] = [];
+  for (const [i, f] of files.entries()) {
+    const doc = parsed[i] ?? service.open(pathToUri(f.path), f.text, 0, { workspace: ctx.workspace });
+    parsed[i] = undefined;
     if (doc.kind === 'unknown') continue;
     results.push({ path: f.path, kind: doc.kind, diagnostics: service.doValidation(doc, ctx) });
   }
