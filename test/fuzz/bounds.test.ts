@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { MAX_NESTING, yamlModel } from '../../server/src/service/yaml/model';
+import { MAX_NESTING, MAX_TEMPLATE_EXPRESSIONS, yamlModel } from '../../server/src/service/yaml/model';
 import { diagnose, open, service } from '../helpers/service';
 import { aliasBomb, HANG_MS, prng, Rand } from './harness';
 
@@ -158,5 +158,34 @@ describe('flow nesting beyond the parser', () => {
     assert.ok(runs[0].some((m) => m.startsWith('DC009 3:') && /nested deeper than 256/.test(m)), runs[0].join('\n'));
     const fine = `services:\n  web:\n    image: nginx:1.27\n    command: ${'['.repeat(100)}x${']'.repeat(100)}\n`;
     assert.ok(!diagnose('compose.yaml', fine).some((d) => /nested deeper/.test(String(d.message))));
+  });
+});
+
+describe('template expressions beyond the parser', () => {
+  const lines = (n: number, value: (i: number) => string) => Array.from({ length: n }, (_, i) => `      K${i}: ${value(i)}`).join('\n');
+  const compose = (body: string) => `services:\n  web:\n    image: nginx:1.27\n    environment:\n${body}\n`;
+
+  test(`more than ${MAX_TEMPLATE_EXPRESSIONS} unquoted {{ }} are not parsed: one clear problem, in both languages`, () => {
+    const over = compose(lines(MAX_TEMPLATE_EXPRESSIONS + 1, (i) => `{{ .Values.v${i} }}{{ x }}`));
+    const { doc } = open('compose.yaml', over);
+    const { value: model, ms } = cpu(() => yamlModel(doc));
+    assert.ok(ms < HANG_MS, `${Math.round(ms)} ms`);
+    assert.equal(model.docs.length, 0);
+    assert.equal(model.problem?.code, 'TEMPLATED');
+    const en = diagnose('compose.yaml', over);
+    assert.deepEqual(en.map((d) => `${d.code} ${d.range.start.line}`), ['DC009 0']);
+    assert.match(String(en[0].message), /More than 10 000 unquoted template expressions/);
+    assert.match(String(diagnose('compose.yaml', over, { settings: { locale: 'ru' } })[0].message), /больше 10 000 шаблонных выражений/);
+  });
+
+  test('up to the limit, quoted ones and ones in comments are parsed as before', () => {
+    const at = compose(lines(MAX_TEMPLATE_EXPRESSIONS, (i) => `{{ v${i} }}`));
+    const quoted = compose(lines(MAX_TEMPLATE_EXPRESSIONS + 1, (i) => `"{{ v${i} }}"`));
+    const commented = compose(lines(MAX_TEMPLATE_EXPRESSIONS + 1, (i) => `v${i}  # {{ old${i} }}`));
+    for (const text of [at, quoted, commented]) {
+      const model = yamlModel(open('compose.yaml', text).doc);
+      assert.equal(model.problem, undefined);
+      assert.equal(model.docs.length, 1);
+    }
   });
 });

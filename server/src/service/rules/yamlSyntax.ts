@@ -4,7 +4,7 @@
 // A sentence not in the table keeps the parser's words (English), inside a localised frame.
 import { t } from '../knowledge/index';
 import type { Locale } from '../types';
-import { MAX_FLOW_DEPTH, type YamlProblem } from '../yaml/model';
+import { MAX_FLOW_DEPTH, MAX_TEMPLATE_EXPRESSIONS, type YamlProblem } from '../yaml/model';
 
 /** parser sentence → bundle key; named groups become the placeholders */
 const SENTENCES: [RegExp, string][] = [
@@ -36,6 +36,7 @@ const SENTENCES: [RegExp, string][] = [
 /** The problem's sentence in `locale`, without the parser's "at line L, column C" tail. */
 export function problemText(p: YamlProblem, locale: Locale): string {
   if (p.code === 'NESTING') return t('yaml.flowTooDeep', locale, { limit: MAX_FLOW_DEPTH });
+  if (p.code === 'TEMPLATED') return t('yaml.tooTemplated', locale, { limit: MAX_TEMPLATE_EXPRESSIONS.toLocaleString('en').replace(/,/g, ' ') });
   const sentence = p.message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
   for (const [re, key] of SENTENCES) {
     const m = re.exec(sentence);

@@ -23,11 +23,24 @@ export interface YamlModel {
  */
 export const MAX_FLOW_DEPTH = 256;
 
-/** The deepest flow-bracket nesting outside quotes and comments, and where it passes the limit. */
-export function flowDepth(text: string, limit = MAX_FLOW_DEPTH): { depth: number; at: number } {
+/**
+ * Unquoted template expressions (`{{` outside quotes and comments) above this count and the text is
+ * not parsed. To YAML each one opens a flow collection the template syntax then breaks, and the
+ * `yaml` parser recovers from an error at almost every token: a 2 MB ConfigMap of 50 000
+ * `key: {{ .Values.x }}{{ y }}` lines took seconds and hundreds of MB to parse into 600 000 errors,
+ * for no diagnostic at all (templated manifests are not checked). Real templates carry hundreds.
+ */
+export const MAX_TEMPLATE_EXPRESSIONS = 10_000;
+
+/**
+ * One pass over the text: the deepest flow-bracket nesting outside quotes and comments, where it
+ * passes the limit, and how many unquoted template expressions (`{{`) there are.
+ */
+export function flowDepth(text: string, limit = MAX_FLOW_DEPTH): { depth: number; at: number; templates: number } {
   let depth = 0;
   let max = 0;
   let at = -1;
+  let templates = 0;
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -41,13 +54,14 @@ export function flowDepth(text: string, limit = MAX_FLOW_DEPTH): { depth: number
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl;
     } else if (c === '[' || c === '{') {
+      if (c === '{' && text[i + 1] === '{') templates++;
       depth++;
       if (depth > max) max = depth;
       if (depth > limit && at < 0) at = i;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
     else if (c === '\n' && depth === 0) quote = '';
   }
-  return { depth: max, at };
+  return { depth: max, at, templates };
 }
 
 /** A problem found before parsing (the text is not parsed at all). */
@@ -59,6 +73,10 @@ export function yamlModel(doc: InfraDocument): YamlModel {
     const tooDeep = flowDepth(doc.content);
     if (tooDeep.at >= 0) {
       const problem: PreParseProblem = { at: tooDeep.at, code: 'NESTING', message: `flow collections nested deeper than ${MAX_FLOW_DEPTH} levels` };
+      return { docs: [], problem };
+    }
+    if (tooDeep.templates > MAX_TEMPLATE_EXPRESSIONS) {
+      const problem: PreParseProblem = { at: 0, code: 'TEMPLATED', message: `more than ${MAX_TEMPLATE_EXPRESSIONS} unquoted template expressions` };
       return { docs: [], problem };
     }
     const previous = doc.previous;
