@@ -238,6 +238,16 @@ describe('hover: variables', () => {
     assert.match(h, /No default value/);
   });
 
+  it('ARG TARGETARCH has no default and needs none: BuildKit sets it', () => {
+    // denoland/deno_docker alpine.dockerfile: `ARG TARGETARCH` then `…/tini-${TARGETARCH}`
+    const src = 'FROM buildpack-deps:20.04-curl AS tini\nARG TINI_VERSION=0.19.0\nARG TARGET<|>ARCH\nRUN curl -fsSL https://github.com/krallin/tini/releases/download/v${TINI_VERSION}/tini-${TARGETARCH} -o /tini\n';
+    const h = hoverText('Dockerfile', src);
+    assert.doesNotMatch(h, /empty unless given/);
+    assert.match(h, /BuildKit sets `TARGETARCH` from the platform of the build/);
+    assert.match(hoverText('Dockerfile', src, ru), /BuildKit задаёт `TARGETARCH` по платформе сборки/);
+    assert.match(hoverText('Dockerfile', src.replace('TARGET<|>ARCH\nRUN', 'TARGETARCH\nRUN').replace('tini-${TARGETARCH}', 'tini-${TARGET<|>ARCH}')), /BuildKit sets `TARGETARCH`/);
+  });
+
   it('a predefined argument, and a documented --platform value', () => {
     const h = hoverText('Dockerfile', 'FROM golang AS b\nRUN echo $TARGET<|>ARCH\n');
     assert.match(h, /Predefined build argument `TARGETARCH`/);

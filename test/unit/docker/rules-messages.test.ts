@@ -78,6 +78,23 @@ describe('Dockerfile diagnostics: messages and data', () => {
     assert.match(String(msg(apt.replace(/apt /g, 'apt-get '), 'DF003')[0]), /^`apt-get install` leaves/);
   });
 
+  it('DF054 behind a JSON ENTRYPOINT says where the CMD goes, not that the shell is PID 1', () => {
+    // meilisearch/meilisearch Dockerfile: tini is PID 1, the shell-form CMD becomes its arguments
+    const text = 'FROM alpine:3.22\nRUN apk add -q --no-cache tini\nENTRYPOINT ["tini", "--"]\nCMD     /bin/meilisearch\n';
+    for (const locale of ['en', 'ru'] as const) {
+      const [d] = diagnose('Dockerfile', text, { settings: { locale } }).filter((x) => x.code === 'DF054');
+      assert.equal(d?.range.start.line, 3);
+      assert.doesNotMatch(String(d.message), /PID 1/);
+      assert.match(String(d.message), locale === 'en' ? /JSON ENTRYPOINT on line 3 as the arguments `\/bin\/sh -c …`/ : /JSON-ENTRYPOINT со строки 3/);
+    }
+    // without an ENTRYPOINT (fly-apps/live_beats `CMD /app/bin/server`) the shell is PID 1
+    const [plain] = diagnose('Dockerfile', 'FROM debian:bookworm-slim\nCMD /app/bin/server\n').filter((x) => x.code === 'DF054');
+    assert.match(String(plain.message), /becomes PID 1/);
+    // a shell-form ENTRYPOINT keeps the PID 1 message
+    const [shellEp] = diagnose('Dockerfile', 'FROM debian:bookworm-slim\nENTRYPOINT /app/bin/server\n').filter((x) => x.code === 'DF054');
+    assert.match(String(shellEp.message), /^ENTRYPOINT in shell form runs under \/bin\/sh -c, which becomes PID 1/);
+  });
+
   it('.containerignore counts as the ignore file (Podman/Buildah)', () => {
     const text = 'FROM alpine:3.20\nCOPY . /app\nCOPY .env /app/\n';
     const ids = diagnose('Dockerfile', text, { files: { '.containerignore': '.env\n' } }).map((d) => d.code);

@@ -171,6 +171,22 @@ ADD "app.py" /app/
 `, { only: ['DF007'] });
   });
 
+  it('DF007: a source held in a build arg is what the arg holds', () => {
+    // keycloak/keycloak quarkus/container/Dockerfile: the ARG's default is a release URL
+    expectDf("Dockerfile", `FROM registry.access.redhat.com/ubi9:9.4 AS ubi-micro-build
+ENV KEYCLOAK_VERSION 22.0.11
+ARG KEYCLOAK_DIST=https://github.com/keycloak/keycloak/releases/download/$KEYCLOAK_VERSION/keycloak-$KEYCLOAK_VERSION.tar.gz
+ADD $KEYCLOAK_DIST /tmp/keycloak/
+ARG PLUGIN_URL
+ADD \${PLUGIN_URL} /opt/plugins/
+ARG CONF=conf/app.ini
+ADD $CONF /etc/app.ini
+#^^^^^^^^^^^^^^^^^^^^^ DF007
+ADD ubi-null.sh /tmp/
+#^^^^^^^^^^^^^^^^^^^^ DF007
+`, { only: ['DF007'] });
+  });
+
   it('DF008', () => {
     expectDf("Dockerfile", `FROM node:20-alpine AS web
 WORKDIR /app
@@ -805,6 +821,18 @@ ADD ./ /app
     #^ DF002
 COPY --from=build . /app
 `, { only: ['DF002','DF062'] });
+  });
+
+  it('DF062: a parent .dockerignore does not judge files that sit beside a sub-folder Dockerfile', () => {
+    // denoland/deno_docker example/Dockerfile (built in example/), root .dockerignore `*` / `!_entry.sh` / `!deno`
+    expectDf("/ws/example/Dockerfile", `FROM denoland/deno:1.45.4
+WORKDIR /app
+COPY deps.ts .
+RUN deno cache deps.ts
+COPY _entry.sh /
+COPY README.md /app/
+     #^^^^^^^^ DF062
+`, { only: ['DF062'], files: { ".dockerignore": "*\n!_entry.sh\n!deno\n", "example/deps.ts": "export {};\n", "example/main.ts": "\n", "README.md": "# x\n" } });
   });
 
   it('DF062 reads the Dockerfile own <name>.dockerignore first', () => {

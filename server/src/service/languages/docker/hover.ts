@@ -205,6 +205,8 @@ export function renderVariable(doc: InfraDocument, d: VariableDef, locale: Local
   const extra: string[] = [];
   const shown = d.resolved ?? d.value;
   if (shown !== undefined) extra.push(t('docker.var.value', locale, { value: shown }));
+  // `ARG TARGETARCH` (denoland/deno_docker alpine.dockerfile): BuildKit fills it, it is never empty
+  else if (d.kind === 'ARG' && AUTOMATIC_FROM_ARGS.has(d.name)) extra.push(t('docker.var.platform', locale, { name: d.name }));
   else if (d.kind === 'ARG') extra.push(t('docker.var.noValue', locale));
   const scope = d.global ? t('docker.scope.global', locale) : t('docker.scope.stage', locale, { stage: stageLabel(doc, d.stage) });
   extra.push(t('docker.var.setAt', locale, { kind: d.kind, line: d.nameRange.start.line + 1, scope }));

@@ -1,5 +1,5 @@
 // DF007 — ADD of plain local files: COPY says what it does (DOCKER-07).
-import { dockerfileModel } from '../../languages/docker/model';
+import { dockerfileModel, substitute, variablesInScope } from '../../languages/docker/model';
 import type { Rule } from '../types';
 
 /** ADD sources that need ADD: URLs, git repositories and local archives it unpacks. */
@@ -19,6 +19,19 @@ export const rule: Rule = {
       if (args.length < 2 || args[0].startsWith('[')) continue;
       const sources = args.slice(0, -1);
       if (sources.some(addNeedsAdd)) continue;
+      // `ARG KEYCLOAK_DIST=https://…/keycloak-$V.tar.gz` + `ADD $KEYCLOAK_DIST /tmp/keycloak/`: the
+      // source is what the variable holds; a build arg with no value in the file is set at build
+      // time and may be a URL or an archive, so only a known local path is reported.
+      if (sources.some((s) => s.includes('$'))) {
+        const scope = variablesInScope(doc, instr.getRange().start);
+        let unknown = false;
+        const resolved = sources.map((s) => substitute(s, (n) => {
+          const v = scope.get(n)?.resolved;
+          if (v === undefined) unknown = true;
+          return v;
+        }));
+        if (unknown || resolved.some(addNeedsAdd)) continue;
+      }
       const kw = instr.getInstructionRange();
       report({
         range: instr.getRange(),

@@ -10,6 +10,16 @@ export const rule: Rule = {
   check({ doc, workspace, report }) {
     if (!doc.path || !workspace?.fs || !doc.uri.startsWith('file:')) return;
     const f = facts(doc);
+    const file = doc.path.replace(/\\/g, '/');
+    const ownDir = file.slice(0, file.lastIndexOf('/'));
+    const beside = (dir: string, src: string): boolean => {
+      const rel = src.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+      try {
+        return workspace.fs.exists(`${dir}/${rel}`);
+      } catch {
+        return false;
+      }
+    };
     let ig: ReturnType<typeof dockerignoreFor> | null = null;
     for (const instr of f.df.getInstructions()) {
       const kw = instr.getKeyword();
@@ -21,7 +31,12 @@ export const rule: Rule = {
       for (const s of sources) {
         const v = s.getValue();
         if (/^[a-z][\w+.-]*:\/\//i.test(v) || v.startsWith('git@')) continue;
-        if (isSourceIgnored(ig, v)) report({ range: s.getRange(), args: { source: v, file: ig.name } });
+        if (!isSourceIgnored(ig, v)) continue;
+        // denoland/deno_docker example/Dockerfile `COPY deps.ts .`: the repository's root .dockerignore
+        // (`*`, `!_entry.sh`) is for the root builds; example/deps.ts exists beside this Dockerfile and
+        // not at the root, so this build's context is its own folder and that ignore file is not read.
+        if (ig.dir !== ownDir && beside(ownDir, v) && !beside(ig.dir, v)) continue;
+        report({ range: s.getRange(), args: { source: v, file: ig.name } });
       }
     }
   },
