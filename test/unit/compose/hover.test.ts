@@ -127,6 +127,25 @@ describe('compose key hovers', () => {
     const svc = hoverText('compose.yaml', 'services:\n  we<|>b:\n    image: x\n');
     assert.match(svc, /Service `web`/);
   });
+
+  it('explains keys inside an x-* block where its anchor is merged or aliased', () => {
+    // invoke-ai/InvokeAI docker/docker-compose.yml: `x-invokeai: &invokeai` merged into each service
+    const merged = 'x-invokeai: &invokeai\n  image: local/invokeai:latest\n  tty: true\n  healthcheck:\n    start_int<|>erval: 5s\n'
+      + 'services:\n  invokeai-cpu:\n    <<: *invokeai\n    profiles: [cpu]\n';
+    assert.match(hoverText('compose.yaml', merged), /start_interval — /);
+    assert.match(hoverText('compose.yaml', merged.replace('start_int<|>erval', 'start_interval').replace('tty', 't<|>ty')), /tty — /);
+    // a Swarm stack sharing one `deploy` block (`deploy: *default-deploy`), and `<<: [*a]` lists
+    const stack = 'x-deploy: &default-deploy\n  update_config:\n    failure_act<|>ion: rollback\n  restart_policy:\n    condition: on-failure\n'
+      + 'services:\n  api:\n    image: x\n    deploy: *default-deploy\n';
+    assert.match(hoverText('compose.yaml', stack), /failure_action — /);
+    assert.match(hoverText('compose.yaml', stack.replace('failure_act<|>ion', 'failure_action').replace('on-failure', 'on-fail<|>ure').replace('deploy: *default-deploy', 'deploy:\n      <<: [*default-deploy]'), ru), /on-failure/);
+    // an anchor only other x-* blocks use: followed to the service (getsentry/self-hosted's chain)
+    const chain = 'x-restart: &restart\n  rest<|>art: unless-stopped\nx-defaults: &defaults\n  <<: *restart\n  image: x\nservices:\n  web:\n    <<: *defaults\n';
+    assert.match(hoverText('compose.yaml', chain), /restart — /);
+    // an x-* block nobody uses stays silent; the x-* key itself stays the extension hover
+    assert.equal(hoverText('compose.yaml', 'x-unused: &u\n  ima<|>ge: x\nservices:\n  web:\n    image: y\n'), '');
+    assert.match(hoverText('compose.yaml', merged.replace('start_int<|>erval', 'start_interval').replace('x-invokeai', 'x-in<|>vokeai')), /extension/i);
+  });
 });
 
 describe('compose value hovers', () => {

@@ -373,6 +373,31 @@ secrets:
 `, { only: ['DC013', 'DC014'] });
   });
 
+  it('DC014: what an included file declares may be used by the file that includes it', () => {
+    // docker/docs reference/compose-file/include.md: "resources pulled in from the included Compose
+    // file can be used by the current Compose application"; a homelab compose.yaml with
+    // `include: [- path: services/infra.yaml]` whose services use its network and secret
+    const infra = `services:
+  db:
+    image: postgres:16
+    networks: [backend]
+networks:
+  backend:
+secrets:
+  db_pw:
+    file: ./db_pw.txt
+  stale:
+  #^^^^ DC014
+    file: ./old.txt
+`;
+    const includer = 'name: homelab\ninclude:\n  - path: services/infra.yaml\nservices:\n  app:\n    image: app:1\n    secrets: [db_pw]\n';
+    expectDiagnostics('services/infra.yaml', infra, { only: ['DC014'], files: { 'compose.yaml': includer } });
+    // the same file with nobody including it: its unused secret is reported
+    expectDiagnostics('services/infra.yaml', infra.replace('  db_pw:\n', '  db_pw:\n  #^^^^ DC014\n'), {
+      only: ['DC014'], files: { 'compose.yaml': includer.replace('include:\n  - path: services/infra.yaml\n', '') },
+    });
+  });
+
   it('DC013 counts what the override Compose loads with the base file declares', () => {
     // zulip/docker-zulip compose.yaml: its compose.override.yaml holds the top-level `secrets:`
     const src = `services:
@@ -489,6 +514,26 @@ describe('DC016 / DC017 container_name', () => {
     container_name: d
     scale: 1
 `, { only: ['DC016', 'DC017'] });
+  });
+
+  it('DC017: `container_name: !reset null` removes the name, so the service may scale', () => {
+    // the Compose merge reference's `!reset` example: a production variant that scales `web` drops the
+    // fixed name its base gives it (`docker compose -f compose.yaml -f compose.prod.yaml up`)
+    const base = 'services:\n  web:\n    image: nginx:1.27\n    container_name: web\n';
+    expectDiagnostics('compose.prod.yaml', `services:
+  web:
+    deploy:
+      replicas: 3
+    container_name: !reset null
+`, { only: ['DC017'], files: { 'compose.yaml': base } });
+    // setting a name of its own in the variant is still flagged
+    expectDiagnostics('compose.prod.yaml', `services:
+  web:
+    deploy:
+      replicas: 3
+    container_name: web-prod
+    #^^^^^^^^^^^^^ DC017
+`, { only: ['DC017'], files: { 'compose.yaml': base } });
   });
 });
 

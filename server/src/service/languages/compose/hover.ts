@@ -1,13 +1,13 @@
 // Hovers for Compose files: every key of the specification (from the knowledge base, by the key's
 // place), documented enum values, `${VAR}` interpolation resolved against `.env`, service names,
 // YAML aliases, merge keys and the `!reset`/`!override` tags.
-import { isAlias, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
 import { ref, t, type RefEntry } from '../../knowledge/index';
 import { renderRef } from '../../knowledge/render';
 import type { Locale } from '../../types';
-import { nodeAt, rangeOf, yamlModel } from '../../yaml/model';
+import { keyName, nodeAt, rangeOf, yamlModel, type PathSegment, type YamlDoc } from '../../yaml/model';
 import { parseImageRef } from '../../images';
 import type { RequestContext } from '../support';
 import { dotEnv, varAt } from './env';
@@ -78,6 +78,9 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
     if (v) return envHover(doc, ctx, v, node.range[0]);
   }
 
+  // inside an `x-` block: read the keys at the place where an alias or a merge key uses the anchor
+  const path = viaAnchor(at.doc, at.path) ?? at.path;
+
   if (at.onKey) {
     const key = String(at.path[at.path.length - 1]);
     if (key.startsWith('x-')) return render(ref('compose.key.x'), range, locale);
@@ -86,10 +89,10 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
       const variant = doc.classification.variant === 'override' ? 'compose.key.services.override' : 'compose.key.services.variant';
       return render(ref(variant), range, locale);
     }
-    const s = specAt(at.path);
+    const s = specAt(path);
     if (!s) return null;
     if (s.via === 'name') {
-      const parentKey = at.path.length === 2 ? String(at.path[0]) : undefined;
+      const parentKey = path.length === 2 ? String(path[0]) : undefined;
       const id = parentKey ? NAMED[parentKey] : undefined;
       if (id) return render(ref(id), range, locale, parentKey === 'services' ? [t('compose.hover.service', locale, { name: key })] : []);
       if (s.spec.types.includes('map') && s.spec.keys) return render(entryFor(s.spec), range, locale);
@@ -106,7 +109,7 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
   if (!isScalar(node)) return null;
   const value = str(node);
   if (value === undefined) return null;
-  const s = specAt(at.path);
+  const s = specAt(path);
   if (!s) return null;
   if (s.spec.doc === 'compose.service.image' && !value.includes('$')) {
     const e = ref('compose.service.image');
@@ -118,6 +121,69 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
   const k = valueKey(e, value);
   if (!k) return null;
   return md(renderRef(e, locale, { value: k, extra: extras(e, locale) }), range);
+}
+
+/**
+ * A path inside a top-level `x-` block, read where the block's anchor is used: in
+ * `x-common: &common {restart: always}` … `web: {<<: *common}`, `x-common.restart` is
+ * `services.web.restart` (sentry self-hosted, airflow, InvokeAI share service settings this way).
+ * The first use that lands outside `x-` blocks wins; chained anchors are followed a few steps.
+ */
+export function viaAnchor(ydoc: YamlDoc, path: PathSegment[], depth = 0): PathSegment[] | undefined {
+  if (depth > 3 || !String(path[0] ?? '').startsWith('x-')) return undefined;
+  // the deepest anchored node on the path, and the keys below it
+  let node: unknown = ydoc.contents;
+  let anchor: string | undefined;
+  let rest: PathSegment[] = [];
+  for (let i = 0; i < path.length; i++) {
+    node = child(node, path[i]);
+    if (!node) break;
+    const a = (node as { anchor?: string }).anchor;
+    if (a) {
+      anchor = a;
+      rest = path.slice(i + 1);
+    }
+  }
+  if (!anchor) return undefined;
+  for (const use of aliasUses(ydoc, anchor)) {
+    const full = [...use, ...rest];
+    if (!String(full[0] ?? '').startsWith('x-')) return full;
+    const deeper = viaAnchor(ydoc, full, depth + 1);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+function child(node: unknown, seg: PathSegment): unknown {
+  if (typeof seg === 'number') return isSeq(node) ? node.items[seg] : undefined;
+  if (!isMap(node)) return undefined;
+  for (const it of node.items) if (isPair(it) && keyName(it) === seg) return it.value;
+  return undefined;
+}
+
+/** Paths where `*name` is used; a merge key (`<<: *name`, `<<: [*name]`) stands for its mapping. */
+function aliasUses(ydoc: YamlDoc, name: string): PathSegment[][] {
+  const out: PathSegment[][] = [];
+  const walk = (n: unknown, path: PathSegment[], merge: boolean): void => {
+    if (isAlias(n)) {
+      if ((n as { source?: string }).source === name) out.push(path);
+      return;
+    }
+    if (isMap(n)) {
+      for (const it of n.items) {
+        if (!isPair(it)) continue;
+        const k = keyName(it);
+        if (k === undefined) continue;
+        if (k === '<<') walk(it.value, path, true);
+        else walk(it.value, [...path, k], false);
+      }
+    } else if (isSeq(n)) {
+      // the items of a merge key's list all stand for the mapping that holds the `<<`
+      n.items.forEach((item, i) => walk(item as Node, merge ? path : [...path, i], false));
+    }
+  };
+  walk(ydoc.contents, [], false);
+  return out;
 }
 
 function render(e: RefEntry | undefined, range: Range, locale: Locale, extra: string[] = []): Hover | null {

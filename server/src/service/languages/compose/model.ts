@@ -133,7 +133,7 @@ export function interpolated(node: unknown): boolean {
 
 // --- the project --------------------------------------------------------------------------------
 
-function layerOf(doc: InfraDocument, self: boolean): Layer | undefined {
+export function layerOf(doc: InfraDocument, self: boolean): Layer | undefined {
   const ydoc = yamlModel(doc).docs[0];
   if (!ydoc) return undefined;
   const root = resolve(ydoc, ydoc.contents);
@@ -231,7 +231,7 @@ export function project(doc: InfraDocument, fs: FileReader | undefined): Compose
 }
 
 /** Paths listed under a layer's top-level `include` (string items, `path` strings or lists). */
-function includePaths(layer: Layer): string[] {
+export function includePaths(layer: Layer): string[] {
   if (!layer.root) return [];
   const y = layer.ydoc;
   const out: string[] = [];
@@ -284,6 +284,8 @@ export function serviceValue(svc: Service, key: string): { value: unknown; pair:
     const l = svc.layers[i];
     if (!l.map) continue;
     const pair = pairIn(l.layer.ydoc, l.map, key);
+    // `container_name: !reset null` in an override removes the key from the merged service
+    if (pair && isReset(pair.value)) return undefined;
     if (pair) return { value: resolve(l.layer.ydoc, pair.value), pair, layer: l.layer };
   }
   return undefined;

@@ -2,7 +2,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { InfraDocument } from '../../documents/document';
 import { composeVariantFromName, basename } from '../../documents/classify';
-import { dirOf, findBase, isFragment, joinPath, listItems, pairIn, project, readDoc, resolve, str, valueIn, type ComposeProject, type TopKind } from '../../languages/compose/model';
+import { dirOf, findBase, includePaths, isFragment, joinPath, layerOf, listItems, pairIn, project, readDoc, resolve, str, valueIn, type ComposeProject, type TopKind } from '../../languages/compose/model';
 import { notCompose, problems, type Problem } from '../../languages/compose/validate';
 import { rangeOf } from '../../yaml/model';
 import type { RuleContext } from '../types';
@@ -51,6 +51,40 @@ export function baseBeside(ctx: RuleContext): ComposeProject | undefined {
   const path = findBase(ctx.doc, fs);
   const base = path ? readDoc(path, fs) : undefined;
   return base && base.classification.kind === 'compose' ? project(base, fs) : undefined;
+}
+
+/**
+ * The projects of the Compose files that list this file under `include:`, looked for in its own folder
+ * and up to three folders above (a homelab `compose.yaml` with `include: [services/db.yaml]`, the
+ * docker/compose `include` examples): the includer's services use what the included file declares.
+ */
+export function includers(ctx: RuleContext): ComposeProject[] {
+  const fs = ctx.workspace?.fs;
+  if (!fs) return [];
+  const out: ComposeProject[] = [];
+  let dir = dirOf(ctx.doc.path);
+  for (let up = 0; up < 4 && dir; up++) {
+    const names = fs.readDir(dir).filter((n) => /\.ya?ml$/i.test(n)).slice(0, 64);
+    for (const n of names) {
+      const path = `${dir}/${n}`;
+      if (path === ctx.doc.path || fs.isDirectory(path)) continue;
+      let text: string | undefined;
+      try {
+        text = fs.readFile(path);
+      } catch {
+        continue;
+      }
+      if (!text || !/^include\s*:/m.test(text)) continue;
+      const doc = readDoc(path, fs);
+      const layer = doc && doc.classification.kind === 'compose' ? layerOf(doc, false) : undefined;
+      if (!layer || !doc) continue;
+      if (includePaths(layer).some((rel) => joinPath(dir, rel) === ctx.doc.path)) out.push(project(doc, fs));
+    }
+    const parent = dirOf(dir);
+    if (parent === dir || !(ctx.workspace?.roots ?? []).some((r) => parent === r || parent.startsWith(`${r}/`))) break;
+    dir = parent;
+  }
+  return out;
 }
 
 /** A service definition written in the file being checked (not in its base or an included file). */
