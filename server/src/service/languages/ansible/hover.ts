@@ -25,9 +25,23 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
   const offset = doc.offsetAt(pos);
   if (doc.kind === 'ansible-cfg') return cfgHover(doc, offset, locale);
   if (doc.kind === 'ansible-inventory' && doc.classification.variant === 'ini') return iniInventoryHover(doc, offset, locale);
+  // a whole file encrypted with ansible-vault: a header line and hex, nothing to parse
+  // (EuroPython/ep-config group_vars/all/vault.yml)
+  if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(doc.content)) {
+    const e = ref('ansible.vault.file');
+    const end = doc.content.indexOf('\n');
+    return e ? md(renderRef(e, locale), doc.rangeOf(0, end < 0 ? doc.content.length : end)) : null;
+  }
   const model = yamlModel(doc);
   const at = nodeAt(model, offset);
   if (!at) return null;
+
+  // `key: !vault |` — a value encrypted with `ansible-vault encrypt_string`
+  if (!at.onKey && isScalar(at.node) && (at.node as { tag?: string }).tag === '!vault' && at.node.range) {
+    const e = ref('ansible.vault.string');
+    const name = at.path.length ? String(at.path[at.path.length - 1]) : '';
+    return e ? md(renderRef(e, locale, { args: { name } }), doc.rangeOf(at.node.range[0], at.node.range[1])) : null;
+  }
 
   // a Jinja2 variable inside a string (or a bare `when:` expression)
   if (!at.onKey && isScalar(at.node) && typeof (at.node as { value?: unknown }).value === 'string' && at.node.range) {
@@ -41,6 +55,9 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
     }
   }
 
+  const plugin = inventoryPluginName(model);
+  // (a YAML file of an inventory folder that is no host list is classified as vars: variant 'vars')
+  if (plugin && (doc.kind === 'ansible-inventory' || (doc.kind === 'ansible-vars' && doc.classification.variant === 'vars'))) return inventoryPluginHover(doc, plugin, at.path, at.onKey, at.node, locale);
   if (doc.kind === 'ansible-inventory') return yamlInventoryHover(doc, at.path, at.onKey, at.node, locale);
   if (doc.kind === 'ansible-vars') return varsHover(doc, at.path, at.onKey, at.node, ctx);
 
@@ -336,6 +353,35 @@ function yamlInventoryHover(doc: InfraDocument, path: (string | number)[], onKey
     return render(inventoryVar(key) ?? kubesprayVar(key));
   }
   if (path.length === 1 || parent === 'children') return render(groupEntry(key) ?? ref('ansible.inventory.group'), { name: key });
+  return null;
+}
+
+/**
+ * An inventory plugin's configuration (`plugin: amazon.aws.aws_ec2`, `constructed`…): a YAML
+ * inventory source whose top level names a plugin, read by the default `auto` plugin. Its keys are
+ * the plugin's options, not groups or variables (companieshouse/security-scans-ansible
+ * inventory/aws_ec2.yml).
+ */
+function inventoryPluginName(model: ReturnType<typeof yamlModel>): string | undefined {
+  if (model.docs.length !== 1) return undefined;
+  const root = model.docs[0].contents;
+  if (!isMap(root)) return undefined;
+  const name = scalarString(getPair(root, 'plugin')?.value);
+  return name && /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*){0,2}$/.test(name) ? name : undefined;
+}
+
+function inventoryPluginHover(doc: InfraDocument, plugin: string, path: (string | number)[], onKey: boolean, node: Node | undefined, locale: Locale): Hover | null {
+  if (!onKey || !node?.range) return null;
+  const range = doc.rangeOf(node.range[0], node.range[1]);
+  const key = String(path[path.length - 1]);
+  const args = { plugin, name: key };
+  const render = (e: RefEntry | undefined) => (e ? md(renderRef(e, locale, { args }), range) : null);
+  if (path.length === 1) {
+    if (key === 'plugin') return render(ref('ansible.inventory.plugin'));
+    return render(ref(`ansible.inventory.plugin.${key}`) ?? ref('ansible.inventory.plugin.option'));
+  }
+  // keyed_groups[n].key / prefix / separator…: the keyed_groups entry tells them all
+  if (path.length === 3 && path[0] === 'keyed_groups' && typeof path[1] === 'number') return render(ref('ansible.inventory.plugin.keyed_groups'));
   return null;
 }
 

@@ -127,7 +127,15 @@ export function analyseSegment(segment: string, base: number): CommandHit | unde
   }
   if (['useradd', 'adduser', 'usermod', 'userdel'].includes(cmd)) return { ...span(ws[0]), replacement: 'user' };
   if (['groupadd', 'addgroup', 'groupdel'].includes(cmd)) return { ...span(ws[0]), replacement: 'group' };
-  if (cmd === 'sed' && flags.some((f) => /^-[a-zA-Z]*i/.test(f) || f.startsWith('--in-place'))) return { ...span(ws[0]), replacement: 'lineinfile/replace' };
+  if (cmd === 'sed' && flags.some((f) => /^-[a-zA-Z]*i/.test(f) || f.startsWith('--in-place'))) {
+    // the files are the operands after the script (the first operand, unless -e/-f gives it); a
+    // glob among them edits many files, which lineinfile/replace (one `path`) cannot take
+    // (community.zabbix: `sed -i 's/^proxy =.*//' /etc/yum.repos.d/zabbix*`)
+    const operands = rest.filter((w, i) => !w.text.startsWith('-') && !/^(-e|-f|--expression|--file)$/.test(rest[i - 1]?.text ?? ''));
+    const files = flags.some((f) => /^(-e|-f|--expression|--file)/.test(f)) ? operands : operands.slice(1);
+    const sedGlob = files.some((w) => /^[^'"]*[*?[]/.test(w.text));
+    return { ...span(ws[0]), replacement: 'lineinfile/replace', glob: sedGlob };
+  }
   if (cmd === 'tar' && (flags.some((f) => /^-?[a-zA-Z]*x/.test(f) || f === '--extract') || /^[a-zA-Z]*x[a-zA-Z]*$/.test(rest[0]?.text ?? ''))) return { ...span(ws[0]), replacement: 'unarchive' };
   if (cmd === 'unzip') return { ...span(ws[0]), replacement: 'unarchive' };
   if (cmd === 'hostnamectl' && firstArg?.text === 'set-hostname') return { ...span(ws[0], firstArg), replacement: 'hostname' };
@@ -187,7 +195,8 @@ export const rule: Rule = {
       // `file: state=touch` reports a change on every run (debops sshd: the known_hosts file)
       if (/^touch\b/.test(hit.command) && moduleArgs(task).has('creates')) continue;
       // `rm -rf /var/cache/nginx/*` in a shell task: the shell expands the glob; the file module
-      // takes one path and no pattern, so it is no replacement (geerlingguy/raspberry-pi-dramble)
+      // takes one path and no pattern, so it is no replacement (geerlingguy/raspberry-pi-dramble);
+      // the same for `sed -i … /etc/yum.repos.d/zabbix*` and lineinfile/replace
       if (hit.glob && task.short === 'shell') continue;
       const fixes: Fix[] = [];
       if (hit.fix && simple && isScalar(task.modulePair?.value) && !getPair(task.map, 'args')) {

@@ -7,6 +7,9 @@ import { getPair, scalarString, type Node } from '../../yaml/model';
 import type { Rule } from '../types';
 import { nodeRange } from './util';
 
+/** A collection playbook's FQCN: `namespace.collection.playbook` (no path, no Jinja). */
+const COLLECTION_PLAYBOOK = /^[A-Za-z_]\w*\.[A-Za-z_]\w*\.[A-Za-z_][\w.]*$/;
+
 export const rule: Rule = {
   id: 'AN013',
   kinds: ['ansible-playbook', 'ansible-tasks', 'ansible-handlers'],
@@ -14,12 +17,15 @@ export const rule: Rule = {
     const fs = workspace?.fs;
     if (!fs || !doc.path.startsWith('/')) return;
     const model = ansibleModel(doc);
-    const where = (k: 'role' | 'file') => t(`ansible.where.${k}`, settings.locale);
+    const where = (k: 'role' | 'file' | 'playbook') => t(`ansible.where.${k}`, settings.locale);
     for (const play of model.plays) {
       const imp = getPair(play.map, 'import_playbook') ?? getPair(play.map, 'ansible.builtin.import_playbook');
       if (imp) {
         const ref = scalarString(imp.value);
-        if (ref && resolveTaskFile(ref, doc.path, fs) === undefined) report({ range: nodeRange(doc, imp.value as Node), args: { name: ref, where: where('file') } });
+        // `import_playbook: my_namespace.my_collection.my_playbook` names a playbook of an installed
+        // collection (ansible-core >= 2.11; the example of ansible/ansible modules/import_playbook.py)
+        if (ref && COLLECTION_PLAYBOOK.test(ref) && !/\.ya?ml$/i.test(ref)) continue;
+        if (ref && resolveTaskFile(ref, doc.path, fs) === undefined) report({ range: nodeRange(doc, imp.value as Node), args: { name: ref, where: where('playbook') } });
         continue;
       }
       // a play's `collections:` keyword: Ansible looks a bare role name up in each listed
