@@ -347,18 +347,50 @@ function dirname(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
-function readKustomization(ctx: RequestContext, dir: string): Record<string, unknown> | undefined {
+function readKustomizationText(ctx: RequestContext, dir: string): string | undefined {
   for (const n of KUSTOMIZATION_NAMES) {
     const text = ctx.workspace.fs.readFile(`${dir}/${n}`);
-    if (text === undefined) continue;
-    try {
-      const v = parseYaml(text);
-      return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
+    if (text !== undefined) return text;
   }
   return undefined;
+}
+
+function readKustomization(ctx: RequestContext, dir: string): Record<string, unknown> | undefined {
+  const text = readKustomizationText(ctx, dir);
+  if (text === undefined) return undefined;
+  try {
+    const v = parseYaml(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PATCH_KEYS = new Set(['patchesStrategicMerge', 'patches', 'patchesJson6902']);
+
+/**
+ * Patch files a kustomization lists only in commented-out lines: the kubebuilder/operator-sdk
+ * scaffold ships `config/crd/patches/webhook_in_*.yaml`, `cainjection_in_*.yaml` and
+ * `config/default/*_patch.yaml` with `#- path: patches/webhook_in_x.yaml` (or `#- x_patch.yaml`
+ * under `#patchesStrategicMerge:`) for the user to uncomment. A commented `- path:` item is a
+ * patch (resources have no `path:`); a plain commented item counts under a patches key.
+ */
+function commentedPatchFiles(text: string): string[] {
+  const out: string[] = [];
+  let section = '';
+  for (const line of text.split(/\r?\n/)) {
+    const key = /^#?\s{0,1}([A-Za-z][\w]*):\s*(?:#.*)?$/.exec(line);
+    if (key && !/^\s/.test(line)) {
+      section = key[1];
+      continue;
+    }
+    const item = /^\s*#+\s*-\s*(path:\s*)?([^\s#'"]+|'[^']*'|"[^"]*")\s*(?:#.*)?$/.exec(line);
+    if (!item) continue;
+    const p = item[2].replace(/^['"]|['"]$/g, '');
+    if (!/\.(?:ya?ml|json)$/.test(p)) continue;
+    if (item[1] || PATCH_KEYS.has(section)) out.push(p);
+  }
+  return out;
 }
 
 function patchFiles(k: Record<string, unknown>): string[] {
@@ -375,14 +407,17 @@ function patchFiles(k: Record<string, unknown>): string[] {
 }
 
 /**
- * A Kustomize patch: listed as a patch by the kustomization.yaml of its folder, or a file in an
- * `overlays/` folder whose kustomization declares patches and doesn't list it as a resource.
+ * A Kustomize patch: listed as a patch by the kustomization.yaml of its folder (also in a
+ * commented-out line, as scaffolds ship them), or a file in an `overlays/` folder whose
+ * kustomization declares patches and doesn't list it as a resource.
  */
 export function isKustomizePatch(doc: InfraDocument, ctx: RequestContext): boolean {
   return doc.cached('k8s.patch', () => {
     // a kustomization up to three folders above may list this file as a patch (`patches/x.yaml`)
     let dir = dirname(doc.path);
     for (let depth = 0; depth < 4; depth++) {
+      const text = readKustomizationText(ctx, dir);
+      if (text !== undefined && commentedPatchFiles(text).some((p) => normalize(`${dir}/${p}`) === doc.path)) return true;
       const k = readKustomization(ctx, dir);
       if (k) {
         if (patchFiles(k).some((p) => normalize(`${dir}/${p}`) === doc.path)) return true;
