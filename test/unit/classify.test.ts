@@ -20,6 +20,11 @@ const GITLAB = 'stages: [build]\nbuild:\n  script:\n    - make\n';
 
 const GITLAB_RUBY = 'image: "ruby:2.5"\n\n# Pick zero or more services\nservices:\n  - mysql:latest\n  - redis:latest\n  - postgres:latest\n\nvariables:\n  POSTGRES_DB: database_name\n\nrspec:\n  script:\n  - rspec spec\n\ndeploy:\n  type: deploy\n  environment: production\n  script:\n  - gem install dpl\n';
 
+// woodpecker-ci/woodpecker .woodpecker/test.yaml
+const WOODPECKER = "when:\n  - event: pull_request\n\nsteps:\n  test:\n    image: docker.io/golang:1.25\n    commands:\n      - make test-server\n\nservices:\n  postgres:\n    image: docker.io/postgres:18\n    ports: ['5432']\n    environment:\n      POSTGRES_USER: postgres\n";
+// AlexMekkering/Home-Assistant-Configuration automations.yaml
+const HA_AUTOMATIONS = "- id: away_evening_end\n  alias: Away Evening End\n  initial_state: 'off'\n  trigger:\n    platform: time\n    at: '23:00:00'\n  action:\n  - service: script.select_lights_all_off\n  - service: automation.turn_on\n    entity_id: automation.away_morning_start\n";
+
 type Case = [path: string, text: string, kind: FileKind, variant?: string, extra?: { fs?: Record<string, string>; override?: FileKind }];
 
 const cases: Case[] = [
@@ -139,6 +144,42 @@ const cases: Case[] = [
   // Compose by content still needs `services:` to be a mapping
   ['/p/stack-list.yml', 'services:\n  - web\nx:\n  image: nginx\n', 'unknown'],
   ['/p/stack-comment.yml', 'services:\n# the web tier\n\n  web:\n    image: nginx:1.27\n', 'compose', 'other'],
+  // round 6 audit, not infra:
+  // a Dockerfile parser's source (rcjsuen/dockerfile-ast src/dockerfile.ts), docs about Dockerfiles
+  ['/p/src/dockerfile.ts', "'use strict';\n\nimport * as ast from './main';\n\nexport class Dockerfile extends ImageTemplate {\n    private foundFrom = false;\n}\n", 'unknown'],
+  ['/p/docs/Dockerfile.md', '# Writing a Dockerfile\n\nStart with a base image:\n\n    FROM alpine\n', 'unknown'],
+  // …while a Dockerfile with such a suffix is still one
+  ['/p/Dockerfile.txt', '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN apk add curl\n', 'dockerfile'],
+  ['/p/Dockerfile.go', 'FROM golang:1.22 AS build\n', 'dockerfile'],
+  // Backstage catalog entities carry apiVersion + kind (backstage/backstage catalog-info.yaml)
+  ['/p/catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: backstage-existing\nspec:\n  type: library\n  owner: CNCF\n  lifecycle: production\n', 'unknown'],
+  ['/p/templates/template.yaml', 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: react-ssr-template\nspec:\n  owner: web@example.com\n  type: website\n', 'unknown'],
+  // Woodpecker CI: `services:` of images beside `steps:` (woodpecker-ci/woodpecker .woodpecker/test.yaml,
+  // BDX-town/Akkoma .woodpecker.yml), under its own names and under any other name
+  ['/p/.woodpecker/test.yaml', WOODPECKER, 'unknown'],
+  ['/p/.woodpecker.yml', WOODPECKER, 'unknown'],
+  ['/p/ci/test.yml', WOODPECKER, 'unknown'],
+  ['/p/ci/old.yml', WOODPECKER.replace('steps:', 'pipeline:'), 'unknown'],
+  // Lando's services (AcroMedia/commerce-demo .lando.yml)
+  ['/p/.lando.yml', 'name: demo\nrecipe: drupal8\nservices:\n  appserver:\n    type: php:8.1\n    build:\n      - composer install\n', 'unknown'],
+  ['/p/.lando.local.yml', 'services:\n  node:\n    type: node:18\n    command: npm start\n', 'unknown'],
+  // Home Assistant automations: a list with `service:` actions (AlexMekkering/Home-Assistant-Configuration automations.yaml)
+  ['/p/automations.yaml', HA_AUTOMATIONS, 'unknown'],
+  ['/p/automations/lights.yaml', "- alias: Lights on\n  triggers:\n    - trigger: sun\n      event: sunset\n  actions:\n    - action: light.turn_on\n      target:\n        entity_id: light.porch\n", 'unknown'],
+  // lists of data whose items carry a module-like key: a legacy Jupyter Book `_toc.yml` (the format
+  // documented in executablebooks/jupyter-book docs), a Django fixture with a nested `user:` field,
+  // a list of people with `tags:`
+  ['/book/_toc.yml', '- file: features/features\n  sections:\n  - file: features/markdown\n  - file: features/notebooks\n', 'unknown'],
+  ['/app/fixtures/posts.yaml', '- model: blog.post\n  pk: 1\n  fields:\n    title: Hello\n    user: 1\n    tags: [intro]\n', 'unknown'],
+  ['/site/data/speakers.yaml', '- name: Alice\n  url: https://alice.example\n  tags: [go, k8s]\n', 'unknown'],
+  // …while a handler with quoted k=v arguments still is one (geerlingguy/ansible-role-postgresql handlers/main.yml)
+  ['/p/handlers/main.yml', '---\n- name: restart postgresql\n  service: "name={{ posgresql_daemon }} state=restarted sleep=5"\n', 'ansible-handlers'],
+  ['/p/tasks/dirs.yml', '-   name: data dir\n    file:\n      path: /srv/data\n      state: directory\n', 'ansible-tasks'],
+  // a Spring service named inventory (OpenNMS-Cloud/lokahi inventory/src/main/resources/application.yml)
+  ['/p/inventory/src/main/resources/application.yml', 'spring:\n  application:\n    name: horizon-stream-inventory\ngrpc:\n  server:\n    port: 6565\n', 'unknown'],
+  // …but inventories a few folders down still are
+  ['/p/inventories/prod/eu/web.yml', 'web_port: 80\n', 'ansible-vars', 'vars'],
+  ['/p/inventory/prod/hosts', INI_INV, 'ansible-inventory', 'ini'],
   // Modeline and user override beat everything
   ['/p/anything.yml', '# infra-notes: kind=ansible-tasks\n- debug: msg=hi\n', 'ansible-tasks'],
   ['/p/k8s/weird.yaml', `# infra-notes: kind=unknown\n${DEPLOYMENT}`, 'unknown'],

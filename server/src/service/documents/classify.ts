@@ -33,9 +33,13 @@ const UNRELATED_NAMES = new Set([
   '.readthedocs.yaml', '.readthedocs.yml', 'netlify.toml', 'renovate.json', '.golangci.yml', '.goreleaser.yml',
   'action.yml', 'action.yaml', 'cloudbuild.yaml', 'serverless.yml', 'buildspec.yml', '.hadolint.yaml', '.hadolint.yml',
   '.kube-linter.yaml', '.kube-linter.yml', 'docker-bake.hcl',
+  // Woodpecker / Drone CI: a `services:` mapping of images next to `steps:` (woodpecker-ci/woodpecker)
+  '.woodpecker.yml', '.woodpecker.yaml', '.drone.yml', '.drone.yaml',
 ]);
+/** Lando's `.lando.yml` (and `.lando.local.yml`, `.lando.dist.yml`…): its `services:` are Lando services, not Compose ones. */
+const LANDO_NAME = /^\.lando(\.[\w-]+)?\.ya?ml$/;
 // `_data`: a Jekyll site's data files (lists of people, links, tags)
-const UNRELATED_DIRS = ['.github', '.circleci', '.gitlab', '.vscode', 'node_modules', '.git', '_data'];
+const UNRELATED_DIRS = ['.github', '.circleci', '.gitlab', '.vscode', 'node_modules', '.git', '_data', '.woodpecker'];
 
 const YAML_EXT = /\.(ya?ml)$/i;
 
@@ -67,7 +71,9 @@ export function classify(input: ClassifyInput): Classification {
   const dirs = segs.slice(0, -1).map((s) => s.toLowerCase());
 
   // --- names that decide on their own -----------------------------------------------------
-  if (isDockerfileName(name)) return { kind: 'dockerfile', reason: 'name' };
+  // `src/dockerfile.ts`, `dockerfile.go`, `Dockerfile.md`: source code or docs about Dockerfiles,
+  // unless the text really is one (a `Dockerfile.txt` starting with FROM)
+  if (isDockerfileName(name) && (!SOURCE_EXT.test(lower) || looksLikeDockerfile(text))) return { kind: 'dockerfile', reason: 'name' };
   if (lower === '.dockerignore' || lower.endsWith('.dockerignore') || lower === '.containerignore') return { kind: 'dockerignore', reason: 'name' };
   if (lower === 'ansible.cfg' || lower === '.ansible.cfg') return { kind: 'ansible-cfg', reason: 'name' };
   const compose = composeVariantFromName(lower);
@@ -76,7 +82,7 @@ export function classify(input: ClassifyInput): Classification {
   if (compose && topLevelShape(text) !== 'sequence') return { kind: 'compose', variant: compose, reason: 'name' };
 
   if (UNRELATED_DIRS.some((d) => dirs.includes(d))) return { kind: 'unknown', reason: 'path' };
-  if (UNRELATED_NAMES.has(lower)) return { kind: 'unknown', reason: 'name' };
+  if (UNRELATED_NAMES.has(lower) || LANDO_NAME.test(lower)) return { kind: 'unknown', reason: 'name' };
   // a Helm chart's values files (`values.yaml`, `values-prod.yaml` beside `Chart.yaml`): input to
   // templates, whatever keys they use (a `services:` mapping of images and ports is not Compose)
   if (/^values([.-][\w.-]+)?\.ya?ml$/.test(lower) && input.fs?.exists(`${dirname(path)}/Chart.yaml`)) return { kind: 'unknown', reason: 'path' };
@@ -128,6 +134,9 @@ export function classify(input: ClassifyInput): Classification {
   // --- Ansible by content ------------------------------------------------------------------
   const top = topLevelShape(text);
   if (top === 'sequence') {
+    // Home Assistant automations (`- id: … trigger: … action: - service: light.turn_on`): Ansible has
+    // no `trigger` keyword
+    if (ITEM_KEY('triggers?').test(text) && ITEM_KEY('actions?|sequence').test(text)) return { kind: 'unknown', reason: 'content' };
     // a play: `hosts:` or `import_playbook:` as a key of a top-level item (first key or not)
     if (/^(?:-[ \t]+|[ \t]{2})(hosts|import_playbook|ansible\.builtin\.import_playbook)[ \t]*:/m.test(text)) return { kind: 'ansible-playbook', reason: 'content' };
     if (looksLikeTaskList(text)) {
@@ -147,6 +156,23 @@ function finish(kind: FileKind, reason: 'override' | 'modeline', input: Classify
   if (kind === 'ansible-inventory') c.variant = /^\s*\[/m.test(text) && !/^\s*all\s*:/m.test(text) ? 'ini' : 'yaml';
   return c;
 }
+
+/** Extensions of source code, docs and data files: `dockerfile.ts` is a parser, not a Dockerfile. */
+const SOURCE_EXT = /\.(tsx?|jsx?|mjs|cjs|go|py|rs|java|kt|rb|php|cs|swift|c|h|cc|cpp|hpp|scala|lua|pl|md|markdown|rst|adoc|txt|json|ya?ml|toml|xml|html?|css|scss|sh|bash|ps1|bat|snap)$/;
+
+const DOCKERFILE_INSTRUCTION = /^(from|arg|run|cmd|label|maintainer|expose|env|add|copy|entrypoint|volume|user|workdir|onbuild|stopsignal|healthcheck|shell)\s/i;
+
+/** The first line that is not blank or a comment is a Dockerfile instruction. */
+function looksLikeDockerfile(text: string): boolean {
+  for (const line of text.split('\n', 200)) {
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    return DOCKERFILE_INSTRUCTION.test(line.trimStart());
+  }
+  return false;
+}
+
+/** A key of a top-level sequence item (`- key:` or `  key:`). */
+const ITEM_KEY = (keys: string) => new RegExp(`^(?:-[ \\t]+|[ \\t]{2})(?:${keys})[ \\t]*:`, 'm');
 
 export function isDockerfileName(name: string): boolean {
   const lower = name.toLowerCase();
@@ -191,9 +217,11 @@ export function scanKubernetes(text: string): K8sDocumentInfo[] {
 
 /**
  * apiVersion groups of configuration files that tools read (kind, kubeadm, the kubelet, kube-proxy,
- * the scheduler, the API server's encryption/admission/audit configs, skaffold, k3d, ctlptl, eksctl).
+ * the scheduler, the API server's encryption/admission/audit configs, skaffold, k3d, ctlptl, eksctl),
+ * and Backstage catalog entities (`backstage.io/v1alpha1` Component, `scaffolder.backstage.io/v1beta3`
+ * Template): read by Backstage from catalog-info.yaml, never applied to a cluster.
  */
-const TOOL_CONFIG_API = /^(skaffold\/|kind\.(x-k8s|sigs\.k8s)\.io\/|kubeadm\.k8s\.io\/|(kubelet|kubeproxy|kubescheduler|kubecontrollermanager|apiserver)\.config\.k8s\.io\/|apiserver\.k8s\.io\/|audit\.k8s\.io\/|k3d\.io\/|ctlptl\.dev\/|eksctl\.io\/)/;
+const TOOL_CONFIG_API = /^(backstage\.io\/|[\w.-]+\.backstage\.io\/|skaffold\/|kind\.(x-k8s|sigs\.k8s)\.io\/|kubeadm\.k8s\.io\/|(kubelet|kubeproxy|kubescheduler|kubecontrollermanager|apiserver)\.config\.k8s\.io\/|apiserver\.k8s\.io\/|audit\.k8s\.io\/|k3d\.io\/|ctlptl\.dev\/|eksctl\.io\/)/;
 
 /** A tool's configuration file rather than a manifest (a kubeconfig is `apiVersion: v1`, `kind: Config`). */
 export function isToolConfig(doc: K8sDocumentInfo): boolean {
@@ -206,6 +234,8 @@ export function looksLikeCompose(text: string): boolean {
   if (!/^services\s*:\s*(#.*)?$/m.test(text)) return false;
   // a top-level `hosts:` / `tasks:` file is Ansible, not Compose
   if (/^-\s+hosts\s*:/m.test(text)) return false;
+  // a CI pipeline with service containers beside its `steps:` / `pipeline:` (Woodpecker, Drone)
+  if (/^(steps|pipeline)\s*:/m.test(text)) return false;
   const rest = text.slice(text.search(/^services\s*:/m));
   // Compose's `services:` is a mapping of service names; GitLab CI's top-level `services:` is a
   // list of images (`- postgres:latest`)
@@ -224,12 +254,31 @@ function topLevelShape(text: string): 'sequence' | 'mapping' | 'other' {
   return 'other';
 }
 
-/** Keys that only occur in Ansible tasks (not in CI configs or other lists of mappings). */
-const TASK_SIGNALS = /^\s*-?\s*(ansible\.builtin\.\w+|ansible\.posix\.\w+|community\.\w+\.\w+|apt|yum|dnf|package|pip|copy|template|file|lineinfile|blockinfile|service|systemd|systemd_service|command|shell|user|group|git|get_url|unarchive|debug|set_fact|include_tasks|import_tasks|include_role|import_role|block|notify|become|when|register|with_items|loop|changed_when|failed_when|ignore_errors|delegate_to|tags|assert|fail|uri|wait_for|stat|cron|reboot|setup|include_vars|mount|sysctl|authorized_key|firewalld|ufw|docker_container|k8s|raw|script|listen)\s*:/m;
+/**
+ * Keys of a top-level list item that make it an Ansible task: modules and task keywords that data
+ * lists do not use.
+ */
+const STRONG_TASK_KEY = /^(ansible\.builtin\.\w+|ansible\.posix\.\w+|community\.\w+\.\w+|apt|yum|dnf|pip|lineinfile|blockinfile|systemd|systemd_service|command|shell|raw|get_url|unarchive|debug|set_fact|include_tasks|import_tasks|include_role|import_role|block|notify|become|when|register|with_items|loop|changed_when|failed_when|ignore_errors|delegate_to|include_vars|sysctl|authorized_key|firewalld|ufw|docker_container)$/;
+/**
+ * Module names that are common words in data lists too (`file:` in a Jupyter Book `_toc.yml`, `tags:`
+ * of a list of people, `service: light.turn_on` in Home Assistant): a task only when their value is a
+ * mapping of arguments or `k=v` arguments.
+ */
+const WEAK_TASK_KEY = /^(package|copy|template|file|service|user|group|git|tags|assert|fail|uri|wait_for|stat|cron|reboot|setup|mount|k8s|script|listen)$/;
 
+/** A list whose items' own keys (not keys nested deeper: a Django fixture's `fields: {user: 1}`) are task keys. */
 function looksLikeTaskList(text: string): boolean {
-  const hits = text.match(new RegExp(TASK_SIGNALS.source, 'gm'));
-  return !!hits && hits.length >= 1 && /^-\s+(name|[\w.]+)\s*:/m.test(text);
+  const first = /^-([ \t]+)[\w.]+[ \t]*:/m.exec(text);
+  if (!first) return false;
+  const indent = 1 + first[1].length;
+  const itemKey = new RegExp(`^(?:-[ \\t]+| {${indent}})([\\w.]+)[ \\t]*:(.*)$`, 'gm');
+  for (const m of text.matchAll(itemKey)) {
+    const key = m[1];
+    if (STRONG_TASK_KEY.test(key)) return true;
+    const value = m[2].replace(/\s#.*$/, '').trim();
+    if (WEAK_TASK_KEY.test(key) && (value === '' || /^["']?[\w.-]+=/.test(value))) return true;
+  }
+  return false;
 }
 
 function looksLikeYamlInventory(text: string): boolean {
@@ -257,7 +306,10 @@ function looksLikeIniInventory(text: string): boolean {
 const INVENTORY_NAME = /^(hosts|inventory)(\.(ya?ml|ini))?$/;
 
 function inInventoryPlace(lower: string, dirs: string[]): boolean {
-  if (dirs.some((d) => d === 'inventory' || d === 'inventories')) return true;
+  // `inventory/hosts`, `inventories/prod/eu/web.yml`; not a service named inventory
+  // (`inventory/src/main/resources/application.yml`, OpenNMS-Cloud/lokahi)
+  const i = Math.max(dirs.lastIndexOf('inventory'), dirs.lastIndexOf('inventories'));
+  if (i >= 0 && i >= dirs.length - 3 && !dirs.slice(i + 1).includes('src')) return true;
   return INVENTORY_NAME.test(lower);
 }
 
