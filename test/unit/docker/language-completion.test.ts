@@ -62,7 +62,7 @@ describe('completion: flags', () => {
     ['FROM --<|>', ['--platform']],
     ['FROM a\nRUN --<|>', ['--mount', '--network', '--security']],
     ['FROM a\nCOPY --<|>', ['--from', '--chown', '--chmod', '--link', '--parents', '--exclude']],
-    ['FROM a\nADD --<|>', ['--chown', '--chmod', '--link', '--checksum', '--keep-git-dir', '--exclude']],
+    ['FROM a\nADD --<|>', ['--chown', '--chmod', '--link', '--checksum', '--keep-git-dir', '--unpack', '--exclude']],
     ['FROM a\nHEALTHCHECK --<|>', ['--interval', '--timeout', '--start-period', '--start-interval', '--retries']],
   ];
   for (const [src, want] of cases) {
@@ -175,5 +175,35 @@ describe('completion: HEALTHCHECK and # check=skip=', () => {
     assert.ok(items.length > 5, labels(items).join(','));
     assert.ok(items.some((i) => i.label === 'StageNameCasing' || i.label === 'FromAsCasing'));
     assert.match(String(items[0].detail), /^DF\d{3} · /);
+  });
+});
+
+describe('completion: the newest Dockerfile flags', () => {
+  it('ADD offers --unpack, with its true/false values', () => {
+    assert.ok(labels(completeAt('Dockerfile', 'FROM a\nADD --<|>')).includes('--unpack'));
+    const values = completeAt('Dockerfile', 'FROM a\nADD --unpack=<|>');
+    assert.deepEqual(labels(values), ['true', 'false']);
+    assert.match(docText(values[1]), /COPY/);
+    assert.match(docText(completeAt('Dockerfile', 'FROM a\nADD --unpack=<|>', ru)[1]), /COPY/);
+  });
+
+  it('ONBUILD offers the flags and values of its trigger instruction', () => {
+    assert.deepEqual(labels(completeAt('Dockerfile', 'FROM a\nONBUILD COPY --<|>')), labels(completeAt('Dockerfile', 'FROM a\nCOPY --<|>')));
+    assert.ok(labels(completeAt('Dockerfile', 'FROM a\nONBUILD COPY --<|>')).includes('--parents'));
+    assert.deepEqual(labels(completeAt('Dockerfile', 'FROM a\nONBUILD RUN --<|>')), ['--mount', '--network', '--security']);
+    assert.ok(labels(completeAt('Dockerfile', 'FROM a\nONBUILD RUN --mount=type=secret,<|>')).includes('env'));
+    assert.deepEqual(labels(completeAt('Dockerfile', 'FROM a\nONBUILD RUN --network=<|>')), ['default', 'none', 'host']);
+    // the trigger keyword itself is still completed
+    assert.ok(labels(completeAt('Dockerfile', 'FROM a\nONBUILD CO<|>')).includes('COPY'));
+  });
+
+  it('# check= offers its settings skip, error and experimental, also after a `;`', () => {
+    assert.deepEqual(labels(completeAt('Dockerfile', '# check=<|>\nFROM a')), ['skip', 'error', 'experimental']);
+    const after = completeAt('Dockerfile', '# check=skip=JSONArgsRecommended;<|>\nFROM a');
+    assert.deepEqual(labels(after), ['skip', 'error', 'experimental']);
+    assert.equal(newText(after[1]), 'error=');
+    // check names after skip= are unchanged
+    assert.ok(labels(completeAt('Dockerfile', '# check=skip=<|>\nFROM a')).includes('JSONArgsRecommended'));
+    assert.match(String(completeAt('Dockerfile', '# check=<|>\nFROM a', ru)[0].detail), /через запятую/);
   });
 });

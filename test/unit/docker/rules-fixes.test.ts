@@ -14,6 +14,7 @@ const cases: { rule: string; title: string; before: string; after: string; fix?:
   { rule: 'DF005', title: 'add --no-cache to apk add', before: 'FROM alpine:3.20\nRUN apk add curl\n', after: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
   { rule: 'DF006', title: 'append dnf clean all', before: 'FROM rockylinux:9\nRUN dnf install -y httpd\n', after: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n' },
   { rule: 'DF007', title: 'ADD → COPY', before: 'FROM alpine:3.20\nADD app.py /app/\n', after: 'FROM alpine:3.20\nCOPY app.py /app/\n' },
+  { rule: 'DF007', title: 'ADD --unpack=false → COPY without the flag', before: 'FROM alpine:3.20\nADD --link --unpack=false dist.tar.gz /opt/\n', after: 'FROM alpine:3.20\nCOPY --link dist.tar.gz /opt/\n' },
   { rule: 'DF010', title: 'remove an upgrade between other commands', before: 'FROM debian:bookworm-slim\nRUN apt-get update \\\n    && apt-get upgrade -y \\\n    && apt-get install -y --no-install-recommends curl\n', after: 'FROM debian:bookworm-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\n' },
   { rule: 'DF010', title: 'remove a RUN that only upgrades', before: 'FROM alpine:3.20\nRUN apk upgrade --no-cache\nRUN apk add --no-cache curl\n', after: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
   { rule: 'DF010', title: 'remove a trailing upgrade', before: 'FROM alpine:3.20\nRUN apk add --no-cache curl && apk upgrade --no-cache\n', after: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },

@@ -835,6 +835,42 @@ COPY README.md /app/
 `, { only: ['DF062'], files: { ".dockerignore": "*\n!_entry.sh\n!deno\n", "example/deps.ts": "export {};\n", "example/main.ts": "\n", "README.md": "# x\n" } });
   });
 
+  it('DF002: a parent .dockerignore does not count when the Dockerfile is built in its own folder', () => {
+    // denoland/deno_docker example/Dockerfile: `COPY deps.ts .` names a file that exists only beside it,
+    // so the context is example/; BuildKit reads <context>/.dockerignore, not the repository root's.
+    expectDf("/ws/example/Dockerfile", `FROM denoland/deno:1.45.4
+WORKDIR /app
+COPY deps.ts .
+RUN deno cache deps.ts
+ADD . .
+    ^ DF002
+CMD ["run", "--allow-net", "main.ts"]
+`, { only: ['DF002'], files: { ".dockerignore": "*\n!_entry.sh\n!deno\n", "example/deps.ts": "export {};\n", "example/main.ts": "\n" } });
+  });
+
+  it('DF002 stays quiet for a sub-folder Dockerfile whose sources sit at the repository root (root context)', () => {
+    expectDf("/ws/docker/api/Dockerfile", `FROM node:20-alpine
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+`, { only: ['DF002'], files: { ".dockerignore": "node_modules\n", "package.json": "{}\n", "package-lock.json": "{}\n" } });
+  });
+
+  it('DF002 stays quiet when the file also exists at the ignore file folder (either context works)', () => {
+    expectDf("/ws/svc/Dockerfile", `FROM python:3.12-slim
+COPY requirements.txt .
+COPY . .
+`, { only: ['DF002'], files: { ".dockerignore": ".git\n", "requirements.txt": "x\n", "svc/requirements.txt": "y\n" } });
+  });
+
+  it('DF002 stays quiet with <Dockerfile>.dockerignore beside a sub-folder Dockerfile', () => {
+    expectDf("/ws/example/Dockerfile", `FROM alpine:3.20
+COPY deps.ts .
+COPY . .
+`, { only: ['DF002'], files: { "example/Dockerfile.dockerignore": ".git\n", "example/deps.ts": "\n" } });
+  });
+
   it('DF062 reads the Dockerfile own <name>.dockerignore first', () => {
     expectDf("/ws/app.Dockerfile", `FROM alpine:3.20
 COPY secret.txt /app
@@ -912,5 +948,52 @@ COPY x $DEST/
         #^^^ DF056
 ENV DEST=/x
 `, { only: ['DF056'] });
+  });
+});
+
+describe('Dockerfile rules read the newest flags (Dockerfile 1.7 to 1.20)', () => {
+  it('DF007: --unpack=false on a local archive is a COPY; --unpack=true and URL sources need ADD', () => {
+    expectDf("Dockerfile", `# syntax=docker/dockerfile:1
+FROM alpine:3.20
+ADD --unpack=false dist.tar.gz /opt/
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ DF007
+ADD --unpack=true https://example.com/archive.tar.gz /download
+ADD --unpack=false https://example.com/archive.tar.gz /download/
+ADD dist.tar.gz /opt/
+ADD --unpack=true dist.tar.gz /opt/
+ADD --checksum=be1f38e https://github.com/moby/buildkit.git#v0.26.2 /bk
+ADD --keep-git-dir=true git@github.com:moby/buildkit.git /bk2
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://mirrors.edge.kernel.org/pub/linux/kernel/Historic/linux-0.01.tar.gz /
+ADD --exclude=*.tmp --link files/ /data/
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ DF007
+`, { only: ['DF007'] });
+  });
+
+  it('no false findings on the newest syntax: --parents, --exclude, --network, --security, secret env=, heredocs, # check', () => {
+    expectDf("Dockerfile", `# syntax=docker/dockerfile:1
+# check=skip=JSONArgsRecommended;error=true
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY --parents ./cmd/*/go.mod ./
+COPY --exclude=*.md --exclude=docs/ . .
+RUN --network=none --mount=type=cache,target=/root/.cache/go-build,sharing=locked go build -o /out/app ./cmd/app
+RUN --mount=type=secret,id=npmrc,env=NPM_TOKEN,required=true --mount=type=ssh,id=default,required echo ok
+RUN --mount=type=tmpfs,target=/tmp,size=64m --mount=type=bind,source=go.sum,target=go.sum,rw true
+RUN --security=insecure --network=host true
+RUN <<-EOT
+	set -eux
+	echo "$HOME"
+	EOT
+COPY <<"EOF" /etc/app.conf
+value=$NOT_EXPANDED
+EOF
+FROM alpine:3.20
+COPY --link --chmod=755 --from=build /out/app /usr/local/bin/app
+ONBUILD COPY --parents --exclude=*.md ./pkg/ /app/
+ONBUILD RUN --mount=type=cache,target=/root/.npm npm ci
+ONBUILD ADD --unpack=true https://example.com/a.tar.gz /opt/
+USER nobody
+ENTRYPOINT ["app"]
+`, { only: ['DF007', 'DF008', 'DF031', 'DF036', 'DF056', 'DF062', 'DF002', 'DF052', 'DF021', 'DF032'], files: { ".dockerignore": ".git\n" } });
   });
 });

@@ -48,7 +48,7 @@ function completeDockerfile(doc: InfraDocument, pos: Position, locale: Locale): 
   const before = line.slice(0, pos.character);
   const ast = dockerfileModel(doc);
   const instructions = ast.getInstructions();
-  const instr = instructions.find((i) => rangeContains(i.getRange(), pos) && !rangeContains(i.getInstructionRange(), pos));
+  const outer = instructions.find((i) => rangeContains(i.getRange(), pos) && !rangeContains(i.getInstructionRange(), pos));
 
   // BuildKit check names after `# check=skip=`
   const ck = /^\s*#\s*check\s*=\s*(?:.*;)?\s*skip\s*=\s*(?:[\w]+,)*(\w*)$/i.exec(before);
@@ -59,6 +59,20 @@ function completeDockerfile(doc: InfraDocument, pos: Position, locale: Locale): 
       kind: CompletionItemKind.EnumMember,
       detail: `${rule.id} · ${localise(rule.title, locale)}`,
       textEdit: { range, newText: id },
+    }));
+  }
+
+  // the settings of `# check=`: skip, error, experimental (joined with `;`)
+  const cs = /^\s*#\s*check\s*=\s*(?:[^;]*;\s*)*([a-z]*)$/i.exec(before);
+  if (cs && pos.line < (instructions[0]?.getRange().start.line ?? Infinity)) {
+    const e = ref('dockerfile.directive.check');
+    const range = { start: { line: pos.line, character: pos.character - cs[1].length }, end: wordEnd(line, pos) };
+    return Object.keys(e?.values ?? {}).map((key) => ({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: localise(e!.values![key], locale),
+      documentation: doc_(renderRef(e!, locale, { value: key })),
+      textEdit: { range, newText: `${key}=` },
     }));
   }
 
@@ -73,9 +87,9 @@ function completeDockerfile(doc: InfraDocument, pos: Position, locale: Locale): 
 
   // variables: $NAME or ${NAME
   const v = /\$\{?([A-Za-z_][A-Za-z0-9_]*)?$/.exec(before);
-  if (v && instr) return variableItems(doc, pos, v[1] ?? '', locale);
+  if (v && outer) return variableItems(doc, pos, v[1] ?? '', locale);
 
-  if (!instr) {
+  if (!outer) {
     // start of a line (or within the keyword being typed)
     const w = /^\s*([A-Za-z-]*)$/.exec(before);
     if (!w) return [];
@@ -85,13 +99,16 @@ function completeDockerfile(doc: InfraDocument, pos: Position, locale: Locale): 
     return [...instructionItems(range, locale, stagesOf(doc).length === 0 && instructionsBefore(instructions, pos) === 0), ...snippetItems(range, locale)];
   }
 
-  const keyword = instr.getKeyword();
   // ONBUILD <instruction>
   const ob = /^\s*ONBUILD\s+([A-Za-z]*)$/i.exec(before);
-  if (keyword === 'ONBUILD' && ob) {
+  if (outer.getKeyword() === 'ONBUILD' && ob) {
     const range = { start: { line: pos.line, character: pos.character - ob[1].length }, end: wordEnd(line, pos) };
     return instructionItems(range, locale, false).filter((i) => !['FROM', 'ONBUILD', 'MAINTAINER'].includes(String(i.label)));
   }
+  // `ONBUILD COPY --…`: the flags and values are those of the trigger instruction
+  const trigger = outer.getKeyword() === 'ONBUILD' ? (outer as unknown as { getTriggerInstruction?(): Instruction | null }).getTriggerInstruction?.() : null;
+  const instr = trigger ?? outer;
+  const keyword = instr.getKeyword();
   // FROM <earlier stage> / FROM image AS
   if (keyword === 'FROM') {
     const fi = /^\s*FROM\s+(?:--\S+\s+)*([\w.\-/:@${}]*)$/i.exec(before);

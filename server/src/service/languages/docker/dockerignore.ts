@@ -168,6 +168,28 @@ export function dockerignoreFor(dockerfilePath: string, workspace: WorkspaceCont
   return undefined;
 }
 
+/**
+ * Whether a literal COPY/ADD source shows that a Dockerfile's build context is its own folder, not
+ * the ancestor folder an ignore file was found in: the path exists beside the Dockerfile and not in
+ * that ancestor. BuildKit reads only `<context>/.dockerignore` or `<Dockerfile>.dockerignore`, so an
+ * ancestor's file does not apply to such a build (denoland/deno_docker `example/Dockerfile`).
+ */
+export function sourceOnlyBesideDockerfile(dockerfilePath: string, ig: Pick<ContextIgnore, 'dir'>, source: string, workspace: WorkspaceContext): boolean {
+  const file = dockerfilePath.replace(/\\/g, '/');
+  const ownDir = file.slice(0, file.lastIndexOf('/'));
+  if (ig.dir === ownDir) return false;
+  const rel = source.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (!rel || rel === '.' || rel.startsWith('../') || /[*?[$]/.test(rel) || /^[a-z][\w+.-]*:\/\//i.test(rel) || rel.startsWith('git@')) return false;
+  const exists = (dir: string): boolean => {
+    try {
+      return workspace.fs.exists(`${dir}/${rel}`);
+    } catch {
+      return false;
+    }
+  };
+  return exists(ownDir) && !exists(ig.dir);
+}
+
 /** Whether a literal COPY/ADD source (relative to the context) is excluded; wildcards, variables and `../` are not judged. */
 export function isSourceIgnored(ig: Pick<ContextIgnore, 'patterns'>, source: string): boolean {
   const p = source.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');

@@ -1,6 +1,6 @@
 // DF062 — COPY/ADD of a path that .dockerignore excludes: the build will not find it (BuildKit CopyIgnoredFile).
 import { flagOf } from '../../languages/docker/model';
-import { dockerignoreFor, isSourceIgnored } from '../../languages/docker/dockerignore';
+import { dockerignoreFor, isSourceIgnored, sourceOnlyBesideDockerfile } from '../../languages/docker/dockerignore';
 import type { Rule } from '../types';
 import { copyArgs, facts } from './lib/model';
 
@@ -10,16 +10,6 @@ export const rule: Rule = {
   check({ doc, workspace, report }) {
     if (!doc.path || !workspace?.fs || !doc.uri.startsWith('file:')) return;
     const f = facts(doc);
-    const file = doc.path.replace(/\\/g, '/');
-    const ownDir = file.slice(0, file.lastIndexOf('/'));
-    const beside = (dir: string, src: string): boolean => {
-      const rel = src.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
-      try {
-        return workspace.fs.exists(`${dir}/${rel}`);
-      } catch {
-        return false;
-      }
-    };
     let ig: ReturnType<typeof dockerignoreFor> | null = null;
     for (const instr of f.df.getInstructions()) {
       const kw = instr.getKeyword();
@@ -35,7 +25,7 @@ export const rule: Rule = {
         // denoland/deno_docker example/Dockerfile `COPY deps.ts .`: the repository's root .dockerignore
         // (`*`, `!_entry.sh`) is for the root builds; example/deps.ts exists beside this Dockerfile and
         // not at the root, so this build's context is its own folder and that ignore file is not read.
-        if (ig.dir !== ownDir && beside(ownDir, v) && !beside(ig.dir, v)) continue;
+        if (sourceOnlyBesideDockerfile(doc.path, ig, v, workspace)) continue;
         report({ range: s.getRange(), args: { source: v, file: ig.name } });
       }
     }
