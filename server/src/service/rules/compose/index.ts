@@ -25,8 +25,11 @@ import { rule as DC023 } from './DC023-env-file-missing';
 import { rule as DC024 } from './DC024-deprecated-links';
 import { rule as DC025 } from './DC025-env-file-from-example';
 import { rule as DC026 } from './DC026-duplicate-mount-target';
+import { rule as DC027 } from './DC027-network-mode-with-networks';
+import { rule as DC028 } from './DC028-host-network-ports';
+import { rule as DC029 } from './DC029-config-content-interpolation';
 
 export const rules: Rule[] = [
   DC001, DC002, DC003, DC004, DC005, DC006, DC007, DC008, DC009, DC010, DC011, DC012, DC013, DC014, DC015, DC016,
-  DC017, DC018, DC019, DC020, DC021, DC022, DC023, DC024, DC025, DC026,
+  DC017, DC018, DC019, DC020, DC021, DC022, DC023, DC024, DC025, DC026, DC027, DC028, DC029,
 ];

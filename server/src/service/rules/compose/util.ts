@@ -185,3 +185,14 @@ export function missingEnvFiles(ctx: RuleContext): MissingEnvFile[] {
   }
   return out;
 }
+
+/**
+ * Whether the checked file's services are really merged onto the base beside it: true for the
+ * override Compose loads on its own (`compose.override.yaml`) and for files without a base. A named
+ * variant whose service keys contradict the base's (dockprom's `docker-compose.exporters.yml`, run
+ * alone on the other hosts with `-f`) is more likely a project of its own, so rules about a clash
+ * between two keys only look across files for an override.
+ */
+export function mergedWithBase(ctx: RuleContext): boolean {
+  return composeVariantFromName(basename(ctx.doc.path).toLowerCase()) === 'override';
+}
