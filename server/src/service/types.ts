@@ -43,8 +43,10 @@ export interface K8sDocumentInfo {
 export interface Classification {
   kind: FileKind;
   /**
-   * compose: 'base' | 'override' | 'other'; ansible-inventory: 'ini' | 'yaml';
-   * ansible-vars: 'group_vars' | 'host_vars' | 'role-defaults' | 'role-vars' | 'vars'
+   * compose: 'base' | 'override' | 'other'; ansible-inventory: 'ini' | 'yaml' | 'plugin' (an inventory
+   * plugin's configuration: `plugin: amazon.aws.aws_ec2`);
+   * ansible-vars: 'group_vars' | 'host_vars' | 'role-defaults' | 'role-vars' | 'vars', and a role's
+   * metadata, which is data too: 'role-meta' (meta/main.yml) | 'role-argument-specs' (meta/argument_specs.yml)
    */
   variant?: string;
   reason: ClassificationReason;

@@ -35,8 +35,8 @@ const cases: Case[] = [
   ['/p/roles/app/tasks/deployment.yaml', DEPLOYMENT, 'kubernetes'],
   ['/p/roles/app/files/compose.yaml', COMPOSE, 'compose'],
   ['/p/roles/app/templates/docker-compose.yml', COMPOSE, 'compose'],
-  // role metadata and templates are not task files
-  ['/p/roles/app/meta/main.yml', 'galaxy_info:\n  author: me\ndependencies: []\n', 'unknown'],
+  // role metadata is data about the role (not tasks); templates are nothing of ours
+  ['/p/roles/app/meta/main.yml', 'galaxy_info:\n  author: me\ndependencies: []\n', 'ansible-vars', 'role-meta'],
   ['/p/roles/app/templates/app.conf.j2', 'port={{ app_port }}\n', 'unknown'],
 ];
 

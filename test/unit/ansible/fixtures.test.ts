@@ -33,7 +33,7 @@ const KINDS: Record<string, Record<string, string>> = {
     'ansible.cfg': 'ansible-cfg', 'inventory/hosts.ini': 'ansible-inventory', 'group_vars/web.yml': 'ansible-vars',
     'roles/nginx/tasks/main.yml': 'ansible-tasks', 'roles/nginx/handlers/main.yml': 'ansible-handlers', 'roles/nginx/defaults/main.yml': 'ansible-vars',
     // site.yml: a play starting with `- name:` is classified as tasks today (see classify.test.ts, todo)
-    'roles/nginx/vars/main.yml': 'ansible-vars', 'roles/nginx/templates/nginx.conf.j2': 'unknown', 'roles/nginx/meta/main.yml': 'unknown',
+    'roles/nginx/vars/main.yml': 'ansible-vars', 'roles/nginx/templates/nginx.conf.j2': 'unknown', 'roles/nginx/meta/main.yml': 'ansible-vars',
   },
   '02-lamp': { 'inventory/production/hosts.yml': 'ansible-inventory', 'inventory/production/host_vars/db01.yml': 'ansible-vars', 'playbooks/site.yml': 'ansible-playbook' },
   '03-kubespray': {

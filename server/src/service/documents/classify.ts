@@ -121,7 +121,18 @@ export function classify(input: ClassifyInput): Classification {
   if (looksLikeCompose(text)) return { kind: 'compose', variant: 'other', reason: 'content' };
 
   // --- Ansible layout ----------------------------------------------------------------------
+  const meta = roleMetaKind(dirs, lower, text);
+  if (meta) return meta;
   const fromPath = ansibleKindFromPath(dirs, lower) ?? roleRootKind(path, dirs, input.fs);
+  // an inventory plugin's configuration (`plugin: amazon.aws.aws_ec2`): in an inventory folder, or a
+  // known plugin named as it requires (`prod.aws_ec2.yml`) or anywhere in an Ansible project; never a
+  // group_vars/role file that happens to define a `plugin` variable
+  if (!fromPath || fromPath.kind === 'ansible-inventory') {
+    const plugin = inventoryPluginOf(text);
+    if (plugin && (fromPath || (INVENTORY_PLUGINS.has(plugin.split('.').pop()!) && (PLUGIN_FILE_NAME.test(lower) || inAnsibleProject(path, input.fs))))) {
+      return { kind: 'ansible-inventory', variant: 'plugin', reason: fromPath ? 'path' : 'content' };
+    }
+  }
   if (fromPath) {
     // hosts.yml / inventory.yml are inventories even while every host is commented out
     if (fromPath.kind === 'ansible-inventory' && !looksLikeYamlInventory(text) && !INVENTORY_NAME.test(lower)) {
@@ -153,7 +164,7 @@ function finish(kind: FileKind, reason: 'override' | 'modeline', input: Classify
   const c: Classification = { kind, reason };
   if (kind === 'kubernetes') c.k8s = scanKubernetes(text);
   if (kind === 'compose') c.variant = composeVariantFromName(basename(input.path).toLowerCase()) ?? 'other';
-  if (kind === 'ansible-inventory') c.variant = /^\s*\[/m.test(text) && !/^\s*all\s*:/m.test(text) ? 'ini' : 'yaml';
+  if (kind === 'ansible-inventory') c.variant = inventoryPluginOf(text) ? 'plugin' : /^\s*\[/m.test(text) && !/^\s*all\s*:/m.test(text) ? 'ini' : 'yaml';
   return c;
 }
 
@@ -304,6 +315,49 @@ function looksLikeIniInventory(text: string): boolean {
 }
 
 const INVENTORY_NAME = /^(hosts|inventory)(\.(ya?ml|ini))?$/;
+
+/**
+ * Inventory plugins that the default `auto` plugin loads from a YAML file naming them in `plugin:`.
+ * Most accept only a file whose name ends with their own (`verify_file`): amazon.aws.aws_ec2
+ * `aws_ec2.yml`, community.vmware `vmware.yml` or `vmware_vm_inventory.yml`, netbox.netbox
+ * `nb_inventory.yml` or `netbox_inventory.yml`, kubevirt.core `*.kubevirt.yml`, oracle.oci `*.oci.yml`;
+ * `constructed` and `generator` take any YAML file.
+ */
+const INVENTORY_PLUGINS = new Set([
+  'aws_ec2', 'aws_rds', 'azure_rm', 'gcp_compute', 'openstack', 'hcloud', 'vmware_vm_inventory', 'vmware_host_inventory',
+  'proxmox', 'nb_inventory', 'k8s', 'openshift', 'kubevirt', 'docker_containers', 'docker_swarm', 'docker_machine',
+  'linode', 'digitalocean', 'scaleway', 'vultr', 'libvirt', 'oci', 'nmap', 'gitlab_runners', 'xen_orchestra',
+  'cobbler', 'lxd', 'opennebula', 'icinga2', 'virtualbox', 'foreman', 'controller', 'tower', 'constructed', 'generator',
+]);
+/** The file names those plugins accept: `aws_ec2.yml`, `prod.aws_ec2.yaml`, `inventory_gcp.yml`… */
+const PLUGIN_FILE_NAME = /(^|[._-])(aws_ec2|aws_rds|azure_rm|gcp_compute|gcp|openstack|hcloud|vmware|vmware_vm_inventory|vmware_host_inventory|proxmox|netbox_inventory|nb_inventory|k8s|openshift|kubevirt|docker|docker_swarm|docker_machine|linode|digitalocean|scaleway|vultr|libvirt|oci|nmap|gitlab_runners|xen_orchestra|cobbler|lxd|opennebula|icinga2|foreman|constructed)\.ya?ml$/;
+
+/** The plugin named by a top-level `plugin:` key of a single YAML mapping (`plugin: amazon.aws.aws_ec2`). */
+export function inventoryPluginOf(text: string): string | undefined {
+  const m = /^plugin[ \t]*:[ \t]*["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){0,2})["']?[ \t]*(?:#.*)?$/m.exec(text);
+  if (!m || topLevelShape(text) !== 'mapping') return undefined;
+  // one document only: a stream of documents is no plugin configuration
+  const docs = text.split(/^---[^\n]*$/m).filter((chunk) => /^[ \t]*[^\s#]/m.test(chunk));
+  return docs.length === 1 ? m[1] : undefined;
+}
+
+/**
+ * A role's metadata: `meta/main.yml` (galaxy_info, dependencies, allow_duplicates, collections,
+ * optionally argument_specs) and `meta/argument_specs.yml` (the role's argument validation).
+ * Under `roles/<role>/meta/` or at the top of a role kept as a repository of its own; a collection's
+ * `meta/runtime.yml` is not role metadata.
+ */
+function roleMetaKind(dirs: string[], lower: string, text: string): Classification | undefined {
+  if (dirs[dirs.length - 1] !== 'meta') return undefined;
+  const inRoles = dirs.length >= 3 && dirs[dirs.length - 3] === 'roles';
+  if (/^argument_specs\.ya?ml$/.test(lower) && (inRoles || /^argument_specs[ \t]*:/m.test(text))) {
+    return { kind: 'ansible-vars', variant: 'role-argument-specs', reason: inRoles ? 'path' : 'content' };
+  }
+  if (/^main\.ya?ml$/.test(lower) && (inRoles || /^(galaxy_info|dependencies|allow_duplicates|argument_specs)[ \t]*:/m.test(text))) {
+    return { kind: 'ansible-vars', variant: 'role-meta', reason: inRoles ? 'path' : 'content' };
+  }
+  return undefined;
+}
 
 function inInventoryPlace(lower: string, dirs: string[]): boolean {
   // `inventory/hosts`, `inventories/prod/eu/web.yml`; not a service named inventory

@@ -254,6 +254,8 @@ function inventoryCompletion(doc: InfraDocument, pos: Position, locale: Locale):
     }
     return [];
   }
+  // an inventory plugin's configuration: its keys are the plugin's options, not groups and hosts
+  if (doc.classification.variant === 'plugin') return [];
   if (/^\s+[\w]*$/.test(before)) {
     return [...['hosts', 'children', 'vars'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword, insertText: `${k}:` })), ...vars(': ')];
   }

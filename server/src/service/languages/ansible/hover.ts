@@ -55,9 +55,11 @@ export function hover(doc: InfraDocument, pos: Position, ctx: RequestContext): H
     }
   }
 
+  const variant = doc.classification.variant;
+  if (doc.kind === 'ansible-vars' && (variant === 'role-meta' || variant === 'role-argument-specs')) return roleMetaHover(doc, at.path, at.onKey, at.node, ctx);
   const plugin = inventoryPluginName(model);
-  // (a YAML file of an inventory folder that is no host list is classified as vars: variant 'vars')
-  if (plugin && (doc.kind === 'ansible-inventory' || (doc.kind === 'ansible-vars' && doc.classification.variant === 'vars'))) return inventoryPluginHover(doc, plugin, at.path, at.onKey, at.node, locale);
+  // (classified as variant 'plugin'; a modeline or an override may still say vars)
+  if (plugin && (doc.kind === 'ansible-inventory' || (doc.kind === 'ansible-vars' && variant === 'vars'))) return inventoryPluginHover(doc, plugin, at.path, at.onKey, at.node, locale);
   if (doc.kind === 'ansible-inventory') return yamlInventoryHover(doc, at.path, at.onKey, at.node, locale);
   if (doc.kind === 'ansible-vars') return varsHover(doc, at.path, at.onKey, at.node, ctx);
 
@@ -330,6 +332,68 @@ function varsHover(doc: InfraDocument, path: (string | number)[], onKey: boolean
   const others = findVariable(doc, key, ctx.workspace?.fs).filter((d) => d.location.uri !== doc.uri);
   const extra = others.length ? [`**${t('ansible.hover.definedIn', locale)}**\n\n${others.slice(0, 12).map((d) => `- ${defLine(d, ctx)}`).join('\n')}`] : [];
   return md(renderRef(base, locale, { args: { name: key }, extra }), range);
+}
+
+// ---------------------------------------------------------------------------------------------
+// a role's metadata: meta/main.yml and meta/argument_specs.yml
+
+const META_KEYS = new Set(['galaxy_info', 'dependencies', 'allow_duplicates', 'collections', 'argument_specs']);
+const GALAXY_FIELDS = new Set(['role_name', 'min_ansible_version', 'platforms', 'galaxy_tags']);
+const ENTRY_DOCS = new Set(['short_description', 'description', 'author', 'version_added']);
+const SPEC_FIELDS = new Set(['type', 'required', 'default', 'choices', 'elements', 'description']);
+
+function roleMetaHover(doc: InfraDocument, path: (string | number)[], onKey: boolean, node: Node | undefined, ctx: RequestContext): Hover | null {
+  if (!node?.range) return null;
+  const locale = ctx.settings.locale;
+  const range = doc.rangeOf(node.range[0], node.range[1]);
+  const render = (e: RefEntry | undefined, args?: Record<string, string>, value?: string) => (e ? md(renderRef(e, locale, { args, value }), range) : null);
+  const head = String(path[0] ?? '');
+  if (head === 'argument_specs') return argumentSpecHover(path.slice(1), onKey, node, render);
+  if (doc.classification.variant !== 'role-meta') return null;
+  if (path.length === 1) return onKey && META_KEYS.has(head) ? render(ref(`ansible.meta.${head}`)) : null;
+  if (head === 'galaxy_info' && path.length === 2 && onKey) {
+    const key = String(path[1]);
+    return render(GALAXY_FIELDS.has(key) ? ref(`ansible.meta.galaxy_info.${key}`) : ref('ansible.meta.galaxy_info.field'), { name: key });
+  }
+  // dependencies: `- nginx`, `- role: nginx` with vars/when/tags
+  if (head === 'dependencies' && typeof path[1] === 'number') {
+    if (path.length === 2 && !onKey) return roleHover(doc, scalarString(node), range, ctx);
+    if (path.length === 3 && !onKey && (path[2] === 'role' || path[2] === 'name')) return roleHover(doc, scalarString(node), range, ctx);
+    if (path.length === 3 && onKey) return render(keywordEntry(String(path[2])));
+  }
+  return null;
+}
+
+/** Inside `argument_specs`: rest = [entry point, key, option, field, option, field…]. */
+function argumentSpecHover(rest: (string | number)[], onKey: boolean, node: Node, render: (e: RefEntry | undefined, args?: Record<string, string>, value?: string) => Hover | null): Hover | null {
+  if (rest.length === 0) return onKey ? render(ref('ansible.meta.argument_specs')) : null;
+  const entry = String(rest[0]);
+  if (rest.length === 1) return onKey ? render(ref('ansible.meta.argument_specs.entry'), { name: entry }) : null;
+  const key = String(rest[1]);
+  if (rest.length === 2) {
+    if (!onKey) return null;
+    if (key === 'options') return render(ref('ansible.meta.argument_specs.options'));
+    return ENTRY_DOCS.has(key) ? render(ref('ansible.meta.argument_specs.docs'), { name: key }) : null;
+  }
+  if (key !== 'options') return null;
+  // options: { <name>: { type, …, options: { <name>: … } } }
+  for (let i = 2; i < rest.length; i += 2) {
+    const name = String(rest[i]);
+    if (rest.length === i + 1) return onKey ? render(ref('ansible.meta.argument_specs.option'), { name }) : null;
+    const field = String(rest[i + 1]);
+    if (rest.length === i + 2) {
+      if (onKey) {
+        if (field === 'options') return render(ref('ansible.meta.argument_specs.nested_options'));
+        return SPEC_FIELDS.has(field) ? render(ref(`ansible.meta.argument_specs.${field}`)) : null;
+      }
+      const value = scalarString(node);
+      const e = ref('ansible.meta.argument_specs.type');
+      if ((field === 'type' || field === 'elements') && value && e?.values?.[value]) return render(e, undefined, value);
+      return null;
+    }
+    if (field !== 'options') return null;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

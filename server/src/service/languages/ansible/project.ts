@@ -517,11 +517,17 @@ export function localVariables(doc: InfraDocument, name?: string): VarDef[] {
     const ls = scalarString(lv);
     if (ls) add(ls, lv, 'loop_var');
   }
-  if (doc.kind === 'ansible-vars') {
+  if (doc.kind === 'ansible-vars' && !isRoleMeta(doc)) {
     const root = ansibleModel(doc).root;
     for (const e of entries(root)) add(e.key, e.pair.key, 'vars-file', e.pair.value);
   }
   return out;
+}
+
+/** A role's meta/main.yml or meta/argument_specs.yml: data about the role, not variables. */
+export function isRoleMeta(doc: InfraDocument): boolean {
+  const v = doc.classification.variant;
+  return doc.kind === 'ansible-vars' && (v === 'role-meta' || v === 'role-argument-specs');
 }
 
 /** Every place a variable is defined around a document (cross-file through the FileReader). */
@@ -648,7 +654,8 @@ export function findGroup(name: string, path: string, fs: FileReader): GroupDef[
             walk(getPair(e.pair.value, 'children')?.value, depth + 1);
           }
         };
-        for (const d of parsed?.docs ?? []) walk(d.contents, 0);
+        // an inventory plugin's configuration (`plugin: amazon.aws.aws_ec2`) declares no groups by its keys
+        for (const d of parsed?.docs ?? []) if (!getPair(d.contents, 'plugin')) walk(d.contents, 0);
       } else if (/^\s*\[/m.test(text)) {
         const ini = parseIni(text, false);
         const lines = { lineStarts: [0] as number[] };

@@ -5,10 +5,10 @@ import type { InfraDocument } from '../../documents/document';
 import { t } from '../../knowledge/index';
 import { notesLine } from '../../knowledge/render';
 import type { FileDirectives, Suppression } from '../../rules/types';
-import { entries, getPair, scalarString, yamlModel, type Node } from '../../yaml/model';
+import { entries, getPair, isSeq, scalarString, yamlModel, type Node } from '../../yaml/model';
 import type { RequestContext } from '../support';
 import { ansibleModel, iniModel, type Task } from './model';
-import { playRoleNames } from './project';
+import { isRoleMeta, playRoleNames } from './project';
 
 function nodeRange(doc: InfraDocument, node: unknown): Range {
   const r = (node as Node | undefined)?.range;
@@ -88,7 +88,20 @@ export function describe(doc: InfraDocument, ctx: RequestContext): string | unde
       const hosts = new Set([...ini.head, ...ini.sections.filter((s) => !s.suffix).flatMap((s) => s.entries)].map((e) => e.key));
       return t('ansible.describe.groups', locale, { count: groups.size, hosts: hosts.size });
     }
+    if (doc.classification.variant === 'plugin') {
+      const plugin = scalarString(getPair(ansibleModel(doc).root, 'plugin')?.value);
+      return plugin ? t('ansible.describe.inventoryPlugin', locale, { plugin }) : undefined;
+    }
     return undefined;
+  }
+  if (doc.kind === 'ansible-vars' && doc.classification.variant === 'role-meta') {
+    const deps = getPair(ansibleModel(doc).root, 'dependencies')?.value;
+    return t('ansible.describe.roleMeta', locale, { count: isSeq(deps) ? deps.items.length : 0 });
+  }
+  if (doc.kind === 'ansible-vars' && doc.classification.variant === 'role-argument-specs') {
+    const specs = entries(getPair(ansibleModel(doc).root, 'argument_specs')?.value);
+    const options = specs.reduce((n, e) => n + entries(getPair(e.pair.value, 'options')?.value).length, 0);
+    return t('ansible.describe.argumentSpecs', locale, { count: specs.length, options });
   }
   if (doc.kind === 'ansible-vars') return t('ansible.describe.vars', locale, { count: entries(ansibleModel(doc).root).length });
   const model = ansibleModel(doc);
@@ -123,7 +136,7 @@ export function explain(doc: InfraDocument, ctx: RequestContext): string {
     if (model.tasks.some((x) => x.handler)) notes.add('ANSIBLE-13');
   }
   if (doc.kind === 'ansible-inventory') notes.add('ANSIBLE-07');
-  if (doc.kind === 'ansible-vars') notes.add('ANSIBLE-11');
+  if (doc.kind === 'ansible-vars') notes.add(isRoleMeta(doc) ? 'ANSIBLE-14' : 'ANSIBLE-11');
   if (doc.kind === 'ansible-cfg') notes.add('ANSIBLE-08');
   parts.push(notesLine([...notes], locale));
   return parts.join('\n\n');
