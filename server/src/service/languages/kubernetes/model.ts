@@ -104,17 +104,27 @@ export interface ContainerRef {
   node: YAMLMap;
   name?: string;
   init: boolean;
+  /** a native sidecar (Kubernetes 1.29+): an init container with `restartPolicy: Always`, which keeps
+   *  running beside the app containers for the pod's whole life */
+  sidecar: boolean;
   /** path of the container from the document root */
   path: PathSegment[];
 }
 
-export function containers(o: K8sObject, withInit = true): ContainerRef[] {
+/**
+ * The containers of a pod template. `withInit`: true — init containers too; false — only `containers`;
+ * 'running' — the containers that run for the pod's life: `containers` plus the native sidecars.
+ */
+export function containers(o: K8sObject, withInit: boolean | 'running' = true): ContainerRef[] {
   if (!o.podSpec || !o.podSpecPath) return [];
   const out: ContainerRef[] = [];
   const lists: [string, boolean][] = withInit ? [['initContainers', true], ['containers', false]] : [['containers', false]];
   for (const [key, init] of lists) {
     seqItems(get(o.podSpec, key)).forEach((c, i) => {
-      if (isMap(c)) out.push({ node: c as YAMLMap, name: scalarString(get(c, 'name')), init, path: [...o.podSpecPath!, key, i] });
+      if (!isMap(c)) return;
+      const sidecar = init && scalarString(get(c, 'restartPolicy')) === 'Always';
+      if (withInit === 'running' && init && !sidecar) return;
+      out.push({ node: c as YAMLMap, name: scalarString(get(c, 'name')), init, sidecar, path: [...o.podSpecPath!, key, i] });
     });
   }
   return out;

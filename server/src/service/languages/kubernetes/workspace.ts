@@ -74,7 +74,7 @@ export function indexedObject(doc: InfraDocument, o: K8sObject): IndexedObject {
   if (sel && !sel.hasExpressions) out.selector = sel.labels;
   if (o.podSpec) {
     const ports: IndexedPort[] = [];
-    for (const c of containers(o, false)) {
+    for (const c of containers(o, 'running')) {
       for (const p of seqItems(get(c.node, 'ports'))) {
         const n = get(p, 'containerPort');
         const num = typeof (n as { value?: unknown })?.value === 'number' ? ((n as { value: number }).value) : undefined;

@@ -33,11 +33,13 @@ import { rule as K8S030 } from './K8S030-host-namespaces';
 import { rule as K8S031 } from './K8S031-privileged';
 import { rule as K8S032 } from './K8S032-docker-socket';
 import { rule as K8S033 } from './K8S033-latest-tag';
+import { rule as K8S034 } from './K8S034-service-type-conflict';
+import { rule as K8S035 } from './K8S035-init-container-probes';
 import { rule as K8S040 } from './K8S040-run-as-non-root';
 import { rule as K8S041 } from './K8S041-read-only-root-filesystem';
 import { rule as K8S042 } from './K8S042-no-anti-affinity';
 import { rule as K8S043 } from './K8S043-capabilities-not-dropped';
 
 export const rules: Rule[] = [
-  K8S001, K8S002, K8S003, K8S004, K8S005, K8S006, K8S007, K8S008, K8S009, K8S010, K8S011, K8S012, K8S013, K8S014, K8S015, K8S016, K8S017, K8S018, K8S019, K8S020, K8S021, K8S022, K8S023, K8S024, K8S025, K8S026, K8S027, K8S028, K8S029, K8S030, K8S031, K8S032, K8S033, K8S040, K8S041, K8S042, K8S043,
+  K8S001, K8S002, K8S003, K8S004, K8S005, K8S006, K8S007, K8S008, K8S009, K8S010, K8S011, K8S012, K8S013, K8S014, K8S015, K8S016, K8S017, K8S018, K8S019, K8S020, K8S021, K8S022, K8S023, K8S024, K8S025, K8S026, K8S027, K8S028, K8S029, K8S030, K8S031, K8S032, K8S033, K8S034, K8S035, K8S040, K8S041, K8S042, K8S043,
 ];
