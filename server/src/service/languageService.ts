@@ -8,7 +8,7 @@ import {
 import type { NotesCatalogue } from '../protocol';
 import { classify } from './documents/classify';
 import { InfraDocument, uriToPath } from './documents/document';
-import { allFacts, allTopics, localise, stringKeys, t } from './knowledge/index';
+import { allFacts, allTopics, kindLabel, localise, stringKeys, t } from './knowledge/index';
 import { noteHref } from './knowledge/render';
 import { supportFor } from './languages/index';
 import { snippetCompletions } from './snippets';
@@ -181,7 +181,7 @@ export class LanguageService {
   /** "Kubernetes · Deployment, Service", "Ansible · tasks", "Compose · override" */
   describeKind(doc: InfraDocument, ctx: RequestContext): string {
     const locale = ctx.settings.locale;
-    const base = t(`kind.${doc.kind}`, locale);
+    const base = kindLabel(doc.kind, doc.classification.variant, locale);
     const detail = supportFor(doc.kind)?.describe?.(doc, ctx);
     return detail ? `${base} · ${detail}` : base;
   }

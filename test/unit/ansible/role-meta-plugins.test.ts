@@ -91,6 +91,11 @@ describe('inventory plugin configurations are classified as ansible-inventory (p
   for (const c of plugins) it(`${c[0]} → plugin`, () => run(c));
   for (const c of notPlugins) it(`not a plugin config: ${c[0]} ${JSON.stringify(c[1].slice(0, 30))}`, () => run(c));
 
+  it('is labelled as an inventory plugin, not a host list', () => {
+    const { doc, ctx } = open('aws_ec2.yml', AWS_EC2);
+    assert.match(service.describeKind(doc, ctx), /^Ansible · inventory plugin · /);
+  });
+
   it('a modeline or override to ansible-inventory keeps the plugin variant', () => {
     assert.equal(classify({ path: '/x/a.yml', text: AWS_EC2, override: 'ansible-inventory' }).variant, 'plugin');
   });
@@ -222,9 +227,12 @@ describe('role meta/main.yml and meta/argument_specs.yml', () => {
 
   it('describes the file and raises nothing on real meta files', () => {
     const { doc, ctx } = open('roles/agent/meta/main.yml', META);
-    assert.match(service.describeKind(doc, ctx) ?? '', /2 dependency/);
+    assert.match(service.describeKind(doc, ctx) ?? '', /^Ansible · role metadata · .*2 dependency/);
     const specs = open('meta/argument_specs.yml', SPECS, { files: { 'meta/main.yml': 'galaxy_info: {}\n' } });
-    assert.match(service.describeKind(specs.doc, specs.ctx) ?? '', /1 entry point\(s\), 4 variable/);
+    assert.match(service.describeKind(specs.doc, specs.ctx) ?? '', /^Ansible · role arguments · .*1 entry point\(s\), 4 variable/);
+    const ru = open('roles/agent/meta/main.yml', META, { settings: { locale: 'ru' } });
+    assert.match(service.describeKind(ru.doc, ru.ctx) ?? '', /^Ansible · метаданные роли · /);
+    assert.match(service.explain(doc, ctx), /^\*\*Ansible · role metadata\*\*/);
     assert.deepEqual(diagnose('roles/agent/meta/main.yml', META).map((d) => d.code), []);
     assert.deepEqual(diagnose('meta/argument_specs.yml', SPECS).map((d) => d.code), []);
   });

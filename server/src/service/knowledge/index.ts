@@ -123,6 +123,11 @@ export function t(key: string, locale: Locale, args?: Record<string, string | nu
   return localise(s, locale, args);
 }
 
+/** The file kind's label: the variant's own (`kind.ansible-vars.role-meta`) when the bundle has one. */
+export function kindLabel(kind: string, variant: string | undefined, locale: Locale): string {
+  return variant && data.strings[`kind.${kind}.${variant}`] ? t(`kind.${kind}.${variant}`, locale) : t(`kind.${kind}`, locale);
+}
+
 export function stringKeys(): string[] {
   return Object.keys(data.strings);
 }

@@ -2,7 +2,7 @@
 // `# noqa` suppressions of ansible-lint.
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { InfraDocument } from '../../documents/document';
-import { t } from '../../knowledge/index';
+import { kindLabel, t } from '../../knowledge/index';
 import { notesLine } from '../../knowledge/render';
 import type { FileDirectives, Suppression } from '../../rules/types';
 import { entries, getPair, isSeq, scalarString, yamlModel, type Node } from '../../yaml/model';
@@ -113,7 +113,7 @@ export function describe(doc: InfraDocument, ctx: RequestContext): string | unde
 
 export function explain(doc: InfraDocument, ctx: RequestContext): string {
   const locale = ctx.settings.locale;
-  const parts: string[] = [`**${t(`kind.${doc.kind}`, locale)}** — ${describe(doc, ctx) ?? ''}`];
+  const parts: string[] = [`**${kindLabel(doc.kind, doc.classification.variant, locale)}** — ${describe(doc, ctx) ?? ''}`];
   const notes = new Set<string>(['ANSIBLE-01']);
   if (doc.kind === 'ansible-playbook' || doc.kind === 'ansible-tasks' || doc.kind === 'ansible-handlers') {
     const model = ansibleModel(doc);
