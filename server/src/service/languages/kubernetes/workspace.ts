@@ -356,7 +356,10 @@ function readKustomizationText(ctx: RequestContext, dir: string): string | undef
 }
 
 function readKustomization(ctx: RequestContext, dir: string): Record<string, unknown> | undefined {
-  const text = readKustomizationText(ctx, dir);
+  return parseKustomization(readKustomizationText(ctx, dir));
+}
+
+function parseKustomization(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
     const v = parseYaml(text);
@@ -418,7 +421,7 @@ export function isKustomizePatch(doc: InfraDocument, ctx: RequestContext): boole
     for (let depth = 0; depth < 4; depth++) {
       const text = readKustomizationText(ctx, dir);
       if (text !== undefined && commentedPatchFiles(text).some((p) => normalize(`${dir}/${p}`) === doc.path)) return true;
-      const k = readKustomization(ctx, dir);
+      const k = parseKustomization(text);
       if (k) {
         if (patchFiles(k).some((p) => normalize(`${dir}/${p}`) === doc.path)) return true;
         if (depth === 0) {
